@@ -1,0 +1,86 @@
+# DeZero kata — a thin front for the runner (`python -m kata`, the kata/ folder).
+# The first command you run creates .venv from pyproject.toml; nothing else to set up.
+#
+#   make test STEP=17              run step 17's tests on your code (steps/step17)
+#   make test STEP=17 IMPL=solutions   ... on the reference solution
+#   make test STEP=17 V=1          ... with full tracebacks
+#   make verify                    the maintainers' check (what CI runs)
+
+PYTHON ?= python3
+VENV := .venv
+KATA := $(VENV)/bin/python -m kata
+IMPL ?= steps
+
+# A bad STEP stops make with one line (exit code 2), before anything runs.
+step_problem = $(shell $(PYTHON) -m kata.layout "$(STEP)")
+check_step = $(if $(step_problem),$(error $(step_problem)))
+
+.DEFAULT_GOAL := help
+.PHONY: help test diff verify generate stress bench plot progress next hint watch reset solution
+
+help:  ## show this help
+	@echo "DeZero kata: make COMMAND [STEP=N]"
+	@echo
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
+		awk -F'\t' '{ printf "  make %-10s %s\n", $$1, $$2 }'
+	@echo
+	@echo "Options: STEP=N, IMPL=solutions (test the reference), V=1 (full tracebacks),"
+	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset without asking)"
+
+test: $(VENV)/.ready  ## run step STEP's tests on your code (IMPL=solutions for the reference)
+	$(check_step)
+	@$(KATA) test $(STEP) --impl $(IMPL) $(if $(V),--full)
+
+diff: $(VENV)/.ready  ## show exactly what step STEP changes
+	$(check_step)
+	@$(KATA) diff $(STEP)
+
+next: $(VENV)/.ready  ## test the first step that is not done yet
+	@$(KATA) next
+
+progress: $(VENV)/.ready  ## which steps are done, started, not started
+	@$(KATA) progress
+
+hint: $(VENV)/.ready  ## a hint for step STEP (LEVEL=1 idea, 2 where, 3 nearly the answer)
+	$(check_step)
+	@$(KATA) hint $(STEP) --level $(or $(LEVEL),1)
+
+watch: $(VENV)/.ready  ## rerun step STEP's tests whenever you save a file
+	$(check_step)
+	@$(KATA) watch $(STEP)
+
+reset: $(VENV)/.ready  ## put back step STEP's skeleton (your files are backed up first)
+	$(check_step)
+	@$(KATA) reset $(STEP) $(if $(YES),--yes)
+
+solution: $(VENV)/.ready  ## show the reference solution of step STEP
+	$(check_step)
+	@$(KATA) solution $(STEP) $(if $(YES),--yes)
+
+stress: $(VENV)/.ready  ## run step STEP's tests 20 times in a row (leak tests must not flake)
+	$(check_step)
+	@$(KATA) stress $(STEP) --impl $(IMPL)
+
+bench: $(VENV)/.ready  ## time and measure memory for step STEP (17 or 18)
+	$(check_step)
+	@$(KATA) bench $(STEP)
+
+plot: $(VENV)/.ready  ## draw memory over loop iterations for step STEP (needs matplotlib)
+	$(check_step)
+	@$(KATA) plot $(STEP)
+
+verify: $(VENV)/.ready  ## maintainers: every solution passes, every skeleton fails, and more
+	@$(KATA) verify
+
+generate: $(VENV)/.ready  ## maintainers: regenerate steps/ from solutions/ (FORCE=1 to back up and replace)
+	@$(KATA) generate $(if $(FORCE),--force)
+
+# The virtual environment, rebuilt when pyproject.toml changes.
+$(VENV)/.ready: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null || \
+		{ echo "kata: Python 3.10 or newer is needed ($(PYTHON) is older); try PYTHON=python3.12"; exit 2; }
+	@echo "Setting up $(VENV) (first run only)..."
+	@$(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	@$(VENV)/bin/python -m pip install --quiet -e .
+	@touch $@

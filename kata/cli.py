@@ -1,0 +1,55 @@
+"""`python -m kata COMMAND`: the commands behind the Makefile.
+
+Each command lives in its own module, which provides `add_arguments(parser)` and
+`run(args) -> exit code`. Bad input raises UsageError: one line, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from kata.layout import UsageError
+
+# command -> (module, one-line help). The Makefile's help text mirrors this table.
+COMMANDS = {
+    "test": ("kata.testrun", "run a step's tests"),
+    "diff": ("kata.diff", "show what a step changes in the reference solution"),
+    "generate": ("kata.generate", "regenerate steps/ from solutions/ (maintainers)"),
+    "verify": ("kata.verify", "check every step both ways, and the repository (maintainers)"),
+    "stress": ("kata.stress", "run a step's tests many times in a row"),
+    "bench": ("kata.bench", "time and measure memory for a step (benchmarks/)"),
+    "plot": ("kata.plot", "draw memory over loop iterations into a PNG"),
+    "progress": ("kata.progress", "which steps are done, started, not started"),
+    "next": ("kata.progress", "test the first step that is not done"),
+    "hint": ("kata.hints", "show a graded hint for a step"),
+    "watch": ("kata.watch", "rerun a step's tests whenever its files change"),
+    "reset": ("kata.reset", "restore a step's skeleton, backing up your files first"),
+    "solution": ("kata.reset", "show a step's reference solution"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m kata", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        if argv[:1] == [name]:  # import only the module of the command being run
+            module = importlib.import_module(module_name)
+            getattr(module, f"add_{name}_arguments", getattr(module, "add_arguments", None))(sub)
+            sub.set_defaults(run=getattr(module, f"run_{name}", getattr(module, "run", None)))
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except UsageError as problem:
+        print(f"kata: {problem}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def step_argument(parser: argparse.ArgumentParser) -> None:
+    """The STEP argument every per-step command takes (checked by kata.layout.parse_step)."""
+    parser.add_argument("step", nargs="?", default="", help="step number, e.g. 17")

@@ -1,0 +1,118 @@
+"""Where things live: step folders, their numbers, guides, and the STEP argument.
+
+This module uses the standard library only, so the Makefile can ask it to check
+`STEP=...` with the system python3 before the virtual environment exists.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STEPS = ROOT / "steps"
+SOLUTIONS = ROOT / "solutions"
+TESTS = ROOT / "tests"
+BENCHMARKS = ROOT / "benchmarks"
+WORK = ROOT / ".kata"  # git-ignored: backups, caches, reports, pictures
+
+IMPLS = ("steps", "solutions")
+STEP_DIR = re.compile(r"^step(\d\d)$")
+
+
+class UsageError(Exception):
+    """Bad input from the person at the keyboard: one line, exit code 2."""
+
+
+def step_name(step: int) -> str:
+    return f"step{step:02d}"
+
+
+def step_numbers() -> list[int]:
+    """The steps that exist: one per solutions/stepNN folder."""
+    found = (STEP_DIR.match(p.name) for p in SOLUTIONS.iterdir() if p.is_dir())
+    return sorted(int(m.group(1)) for m in found if m)
+
+
+def step_of_path(path: Path | str) -> int | None:
+    """The step a path belongs to (`tests/step09/test_x.py` -> 9), or None."""
+    for part in Path(path).parts:
+        match = STEP_DIR.match(part)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def impl_dir(step: int, impl: str = "steps") -> Path:
+    """The folder `dezero` is imported from: a learner's skeleton, the solution, or any path."""
+    if impl in IMPLS:
+        return ROOT / impl / step_name(step)
+    return Path(impl).resolve()
+
+
+def dezero_path(folder: Path) -> Path:
+    """`dezero.py` through step 22, the package `dezero/` from step 23."""
+    package = folder / "dezero"
+    return package / "__init__.py" if package.is_dir() else folder / "dezero.py"
+
+
+def guide(step: int) -> Path:
+    return STEPS / step_name(step) / "README.md"
+
+
+def title(step: int) -> str:
+    """The step's title, read from its guide's first heading (`# Step 09: Title`)."""
+    source = SOLUTIONS / step_name(step) / "README.md"
+    if not source.exists():
+        return ""
+    first = source.read_text(encoding="utf-8").splitlines()[0]
+    return re.sub(r"^#\s*Step\s*\d+\s*[—:-]\s*", "", first).strip()
+
+
+def rel(path: Path | str) -> str:
+    """A path as a learner would type it from the repository root."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def describe_steps(steps: list[int]) -> str:
+    """`[1, 2, 3, 5]` -> `1–3, 5`."""
+    runs: list[list[int]] = []
+    for n in steps:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
+def parse_step(text: str | None) -> int:
+    """Turn the STEP argument into a step number, or raise UsageError with one clear line."""
+    known = step_numbers()
+    available = f"steps that exist: {describe_steps(known)}"
+    text = (text or "").strip()
+    if not text:
+        raise UsageError(f"say which step, for example STEP={known[-1]} ({available})")
+    if not text.isdigit():
+        raise UsageError(f"STEP must be a step number such as STEP=17, not {text!r}")
+    step = int(text)
+    if step not in known:
+        raise UsageError(f"there is no step {step} here ({available})")
+    return step
+
+
+def _check_step_cli(argv: list[str]) -> int:
+    """`python3 -m kata.layout STEP`: print the problem with STEP, if any (for the Makefile)."""
+    try:
+        parse_step(argv[0] if argv else "")
+    except UsageError as problem:
+        print(problem)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_check_step_cli(sys.argv[1:]))

@@ -1,0 +1,265 @@
+"""The pytest side of the kata: which step, which `dezero`, and failures a learner can read.
+
+* `--step N` (or inferred from a `tests/stepNN` argument) picks the step; every test
+  introduced at a step up to N runs, unless `@pytest.mark.until(M)` says it stopped
+  holding after step M (the book changes behaviour at steps 14, 16, 18, 32 and 40).
+* `--impl steps|solutions|PATH` picks the folder `dezero` is imported from.
+* Tests reach the learner's module through the `dezero` fixture, so a missing name fails
+  one test with "steps/step09/dezero.py defines no `square`" instead of an ImportError.
+* A failure is reported in a few lines (message, the line in the learner's file, the
+  test's line); `--kata-full` (make ... V=1) gives pytest's full tracebacks.
+* `--kata-report FILE` writes each test's outcome as JSON, for `make verify`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import pytest
+
+from kata.layout import (
+    ROOT,
+    TESTS,
+    describe_steps,
+    dezero_path,
+    guide,
+    impl_dir,
+    rel,
+    step_of_path,
+)
+
+INTRODUCED = pytest.StashKey[int]()
+RUNNER_TESTS = TESTS / "runner"  # the runner's own tests: no step, no dezero
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kata", "DeZero kata")
+    group.addoption("--step", type=int, help="the step to test (default: from the test paths)")
+    group.addoption("--impl", default="steps",
+                    help="where dezero comes from: steps (yours), solutions, or a folder")
+    group.addoption("--kata-full", action="store_true", help="full pytest tracebacks")
+    group.addoption("--kata-report", metavar="FILE", help="write each test's outcome as JSON")
+
+
+class Kata:
+    """What this run is about: the step, the implementation folder, and the results."""
+
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.step = config.getoption("step") or _step_from_args(config.args)
+        self.runner_only = bool(config.args) and all(
+            Path(arg).resolve().is_relative_to(RUNNER_TESTS) for arg in config.args)
+        if self.step is None and not self.runner_only:
+            raise pytest.UsageError("say which step to test: pytest --step 17 "
+                                    "(or: make test STEP=17)")
+        self.folder = impl_dir(self.step or 0, config.getoption("impl"))
+        self.full = config.getoption("kata_full")
+        self.outcomes: dict[str, dict] = {}
+        self._module = None
+        self._import_problem: str | None = None
+
+    @property
+    def module_file(self) -> str:
+        return rel(dezero_path(self.folder))
+
+    def load(self):
+        """Import `dezero` from the chosen folder once; remember a failure as one message."""
+        if self._module is None and self._import_problem is None:
+            sys.path.insert(0, str(self.folder))
+            try:
+                self._module = importlib.import_module("dezero")
+            except Exception as error:  # a learner's syntax error must not stop the run
+                self._import_problem = _describe_import_error(error, self.folder)
+        if self._import_problem:
+            pytest.fail(self._import_problem, pytrace=False)
+        return self._module
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "until(step): the test holds up to this step only")
+    config.addinivalue_line("markers",
+                            "passes_on_skeleton(reason): exempt from 'the skeleton fails it'")
+    if config.pluginmanager.hasplugin("kata-state"):
+        return
+    config.pluginmanager.register(Kata(config), "kata-state")
+
+
+def kata(config: pytest.Config) -> Kata:
+    return config.pluginmanager.get_plugin("kata-state")
+
+
+def _step_from_args(args: list[str]) -> int | None:
+    steps = [step_of_path(arg) for arg in args]
+    steps = [s for s in steps if s is not None]
+    return max(steps) if steps else None
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Later steps' tests are not even collected."""
+    state = kata(config)
+    if collection_path.is_relative_to(RUNNER_TESTS):
+        return not state.runner_only or None
+    step = step_of_path(collection_path)
+    if step is not None and collection_path.is_relative_to(TESTS):
+        return state.runner_only or step > state.step or None
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Drop tests past their `until` step; put this step's tests first."""
+    state = kata(config)
+    if state.runner_only:
+        return
+    keep, dropped = [], []
+    for item in items:
+        introduced = step_of_path(item.path) or state.step
+        item.stash[INTRODUCED] = introduced
+        until = item.get_closest_marker("until")
+        (dropped if until and state.step > until.args[0] else keep).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+    keep.sort(key=lambda item: item.stash[INTRODUCED] != state.step)
+    items[:] = keep
+
+
+class LearnerModule:
+    """The learner's `dezero`, where a missing name is a plain test failure."""
+
+    def __init__(self, module, where: str, step: int):
+        self._module, self._where, self._step = module, where, step
+
+    def __getattr__(self, name: str):
+        try:
+            value = getattr(self._module, name)
+        except AttributeError:
+            pytest.fail(f"{self._where} defines no `{name}` "
+                        f"(step {self._step}: see {rel(guide(self._step))})", pytrace=False)
+        if type(value).__name__ == "module" and value.__name__.startswith("dezero"):
+            return LearnerModule(value, f"{self._where}: dezero.{name}", self._step)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<dezero from {self._where}>"
+
+
+@pytest.fixture
+def dezero(request: pytest.FixtureRequest) -> LearnerModule:
+    """The `dezero` module of the step under test."""
+    state = kata(request.config)
+    return LearnerModule(state.load(), state.module_file, state.step)
+
+
+@pytest.fixture
+def step(request: pytest.FixtureRequest) -> int:
+    """The step under test (tests that apply to many steps may look at it)."""
+    return kata(request.config).step
+
+
+@pytest.fixture
+def impl_folder(request: pytest.FixtureRequest) -> Path:
+    """The folder the `dezero` under test comes from."""
+    return kata(request.config).folder
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    state = kata(item.config)
+    if report.failed and call.excinfo is not None and not state.full:
+        report.longrepr = brief(call.excinfo, state)
+    if report.when == "call" or report.outcome != "passed":
+        marker = item.get_closest_marker("passes_on_skeleton")
+        state.outcomes[item.nodeid] = {
+            "outcome": report.outcome,
+            "introduced": item.stash.get(INTRODUCED, state.step),
+            "exempt": (marker.args[0] if marker and marker.args else None),
+        }
+    return report
+
+
+def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
+    """A failure in the learner's words: what went wrong, and where to look."""
+    error = excinfo.value
+    message = str(error).strip()
+    if isinstance(error, pytest.fail.Exception) and message.startswith("Timeout"):
+        seconds = message.split(">")[-1].split("s")[0]
+        message = (f"timed out after {seconds} s: something never finishes "
+                   f"(a loop whose condition never changes?)")
+    elif isinstance(error, NotImplementedError):
+        message = f"not written yet: {message}"
+    elif not isinstance(error, (AssertionError, pytest.fail.Exception)):
+        message = f"{type(error).__name__}: {message}" if message else type(error).__name__
+    lines = [message]
+    learner, test = _locations(excinfo, state.folder)
+    if learner:
+        lines.append(f"  in your code: {learner}")
+    if test:
+        lines.append(f"  test: {test}")
+    lines.append(f"  guide: {rel(guide(state.step))}   (full traceback: add V=1)")
+    return "\n".join(lines)
+
+
+def _locations(excinfo: pytest.ExceptionInfo, folder: Path) -> tuple[str, str]:
+    """The innermost frame in the implementation folder, and the innermost in tests/."""
+    learner = test = ""
+    for entry in excinfo.traceback:
+        path = Path(entry.path)
+        where = f"{rel(path)}:{entry.lineno + 1}"
+        if path.is_relative_to(folder):
+            source = str(entry.statement).strip().splitlines()
+            shown = source and "NotImplementedError" not in source[0]
+            learner = f"{where} in {entry.name}()" + (f": {source[0]}" if shown else "")
+        elif path.is_relative_to(TESTS):
+            test = where
+    return learner, test
+
+
+def _describe_import_error(error: Exception, folder: Path) -> str:
+    """One message for a `dezero` that does not import (missing, syntax error, crash)."""
+    if isinstance(error, ModuleNotFoundError) and error.name == "dezero":
+        return f"no dezero module in {rel(folder)} (expected {rel(dezero_path(folder))})"
+    if isinstance(error, SyntaxError):
+        return (f"{rel(error.filename or '')}:{error.lineno}: {error.msg} "
+                f"— dezero cannot be imported until this is fixed")
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if Path(f.filename).is_relative_to(folder)]
+    where = f" at {rel(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return f"importing dezero failed{where}: {type(error).__name__}: {error}"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """This step's tests apart from the earlier steps' tests, and where to go next."""
+    state = kata(config)
+    if state.runner_only:
+        return
+    this = _tally(state, lambda introduced: introduced == state.step)
+    earlier = _tally(state, lambda introduced: introduced < state.step)
+    write = terminalreporter.write_line
+    where = "your code" if config.getoption("impl") == "steps" else rel(state.folder)
+    write("")
+    write(f"Step {state.step} ({where}, {state.module_file})", bold=True)
+    write(f"  this step's tests:     {this}")
+    if state.step > 1:
+        steps = describe_steps(list(range(1, state.step)))
+        write(f"  earlier steps' tests:  {earlier}   (steps {steps})")
+    failed = any(o["outcome"] == "failed" for o in state.outcomes.values())
+    if failed and config.getoption("impl") == "steps":
+        write(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
+    report = config.getoption("kata_report")
+    if report:
+        Path(report).write_text(json.dumps(state.outcomes, indent=1), encoding="utf-8")
+
+
+def _tally(state: Kata, wanted) -> str:
+    counts: dict[str, int] = {}
+    for outcome in state.outcomes.values():
+        if wanted(outcome["introduced"]):
+            counts[outcome["outcome"]] = counts.get(outcome["outcome"], 0) + 1
+    return ", ".join(f"{n} {word}" for word, n in sorted(counts.items())) or "none"
+
+
+__all__ = ["ROOT", "Kata", "LearnerModule", "brief"]
