@@ -26,7 +26,11 @@ def show(value) -> str:
 
 
 def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8) -> None:
-    """`got` must be numerically close to `expected` (same shape for arrays)."""
+    """`got` must be numerically close to `expected` (same shape for arrays).
+
+    A Variable counts as its data (from step 32 on, gradients are Variables).
+    """
+    got = _unbox(got)
     if got is None:
         fail(f"{what}: expected {show(np.asarray(expected))}, got None")
     got_array, expected_array = np.asarray(got), np.asarray(expected)
@@ -35,6 +39,12 @@ def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8) -> N
              f"({show(got)})")
     if not np.allclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True):
         fail(f"{what}: expected {show(expected)}, got {show(got)}")
+
+
+def _unbox(value):
+    if value is not None and not isinstance(value, (np.ndarray, np.generic, int, float)):
+        return getattr(value, "data", value)
+    return value
 
 
 def equal(got, expected, what: str) -> None:
