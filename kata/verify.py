@@ -1,0 +1,250 @@
+"""`make verify`: the maintainers' check, and what CI runs.
+
+Per step, both directions (as rustlings checks its exercises):
+1. the solution passes every test that applies to its step;
+2. the generated skeleton fails every test the step introduces (exemptions carry a reason
+   and are listed);
+3. the committed steps/ equals what the generator produces;
+4. one source of truth: the step's previous view equals the previous step's solution;
+5. the guide and all three hint levels exist.
+Then, for the whole repository: ruff, the runner's own tests, and one smoke run of the
+benchmarks (never gated on a timing).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kata.generate import skeleton, solution_files, views, write_skeletons
+from kata.layout import ROOT, STEPS, TESTS, rel, step_name, step_numbers, title
+from kata.testrun import pytest_command
+
+# Files that moved between steps: new path -> its path in the previous step.
+MOVED = {"dezero/core_simple.py": "dezero.py"}  # step 23 turns dezero.py into a package
+
+
+def is_cumulative(name: Path) -> bool:
+    """The `dezero` module carries over from step to step; exercise files do not."""
+    return name.parts[0] == "dezero" or name == Path("dezero.py")
+
+
+@dataclass
+class StepResult:
+    step: int
+    problems: list[str] = field(default_factory=list)
+    exemptions: list[str] = field(default_factory=list)
+    solution: str = ""
+    skeleton: str = ""
+    generated: bool = True
+    one_source: bool = True
+    docs: bool = True
+
+
+# -- 3. steps/ is what the generator makes ---------------------------------------------------
+
+def check_generated(step: int, result: StepResult) -> None:
+    folder = STEPS / step_name(step)
+    for name, text in skeleton(step).items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            result.generated = False
+            result.problems.append(f"{rel(path)} is not what the generator makes from "
+                                   f"solutions/ (run `make generate`)")
+
+
+# -- 4. one source of truth ------------------------------------------------------------------
+
+def check_one_source(step: int, result: StepResult) -> None:
+    """Consecutive solutions may differ only inside this step's marked regions."""
+    known = step_numbers()
+    if step == known[0]:
+        return
+    before = known[known.index(step) - 1]
+    old = {name for name in solution_files(before) if is_cumulative(name)}
+    accounted = set()
+    for name in (n for n in solution_files(step) if is_cumulative(n)):
+        source = name if name in old else Path(MOVED.get(str(name), name))
+        previous = views(step, name).previous
+        if source in old:
+            accounted.add(source)
+            expected = views(before, source).solution
+        else:
+            expected = ""  # a new file must be wholly inside BEGIN NEW ... END NEW
+        if previous != expected:
+            result.one_source = False
+            result.problems.append(_first_difference(step, name, before, source, previous,
+                                                     expected))
+    for name in sorted(old - accounted):
+        result.one_source = False
+        result.problems.append(f"solutions/{step_name(before)}/{name} has no counterpart in "
+                               f"step {step} (moved files are listed in kata/verify.py MOVED)")
+
+
+def _first_difference(step, name, before, source, previous, expected) -> str:
+    ours, theirs = previous.splitlines(), expected.splitlines()
+    line = next((i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+                min(len(ours), len(theirs)))
+    return (f"solutions/{step_name(step)}/{name} minus step {step}'s markers differs from "
+            f"solutions/{step_name(before)}/{source} at line {line + 1}: "
+            f"{_line(ours, line)!r} vs {_line(theirs, line)!r} (a change outside the markers, "
+            f"or a fix not carried into the next step)")
+
+
+def _line(lines: list[str], index: int) -> str:
+    return lines[index] if index < len(lines) else "<end of file>"
+
+
+# -- 5. guide and hints ----------------------------------------------------------------------
+
+def check_docs(step: int, result: StepResult) -> None:
+    from kata.hints import missing_hint_levels
+
+    guide = ROOT / "solutions" / step_name(step) / "README.md"
+    if not guide.exists() or not title(step):
+        result.docs = False
+        result.problems.append(f"{rel(guide)} is missing or has no '# Step NN — Title' line")
+    missing = missing_hint_levels(step)
+    if missing:
+        result.docs = False
+        result.problems.append(f"solutions/{step_name(step)}/HINTS.md lacks level(s) "
+                               f"{', '.join(map(str, missing))}")
+
+
+# -- 1 and 2. the tests, both ways -----------------------------------------------------------
+
+def run_pytest(step: int, impl: str, only_this_step: bool, report: Path) -> dict[str, dict]:
+    command = pytest_command(step, impl, only_this_step=only_this_step, report=report)
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if not report.exists():
+        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-5:])
+        raise RuntimeError(f"pytest did not run for step {step} ({impl}):\n{tail}")
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def check_solution(step: int, result: StepResult, scratch: Path) -> None:
+    outcomes = run_pytest(step, "solutions", False, scratch / f"solution{step:02d}.json")
+    passed = sum(o["outcome"] == "passed" for o in outcomes.values())
+    result.solution = f"{passed}/{len(outcomes)}"
+    for nodeid, outcome in outcomes.items():
+        if outcome["outcome"] != "passed":
+            result.problems.append(f"solution {outcome['outcome']}: {nodeid}")
+    if not outcomes:
+        result.problems.append("no tests apply to this step")
+
+
+def check_skeleton(step: int, result: StepResult, scratch: Path) -> None:
+    folder = scratch / "skeletons" / step_name(step)
+    outcomes = run_pytest(step, str(folder), True, scratch / f"skeleton{step:02d}.json")
+    new = {k: o for k, o in outcomes.items() if o["introduced"] == step}
+    failing = sum(o["outcome"] == "failed" for o in new.values())
+    result.skeleton = f"{failing}/{len(new)}"
+    for nodeid, outcome in new.items():
+        if outcome["outcome"] == "failed":
+            continue
+        if outcome["exempt"]:
+            result.exemptions.append(f"{nodeid}: {outcome['exempt']}")
+        else:
+            result.problems.append(f"the skeleton {outcome['outcome']} {nodeid}: it tests "
+                                   f"nothing the step adds (or mark it passes_on_skeleton)")
+    if not new:
+        result.problems.append(f"step {step} introduces no tests (tests/{step_name(step)})")
+
+
+def verify_step(step: int, scratch: Path) -> StepResult:
+    result = StepResult(step)
+    for check in (check_generated, check_one_source, check_docs):
+        check(step, result)
+    for check in (check_solution, check_skeleton):
+        try:
+            check(step, result, scratch)
+        except RuntimeError as error:
+            result.problems.append(str(error))
+    return result
+
+
+# -- the whole repository ----------------------------------------------------------------------
+
+def repository_checks() -> list[tuple[str, list[str], str]]:
+    """(name, command, what it means when it fails) for the checks beyond the steps."""
+    python = sys.executable
+    return [
+        ("ruff", [python, "-m", "ruff", "check", "kata", "tests", "solutions", "benchmarks"],
+         "lint errors"),
+        ("runner tests", [python, "-m", "pytest", str(TESTS / "runner"), "-q", "--no-header"],
+         "the runner's own tests fail"),
+        ("benchmarks (smoke)",
+         [python, "-c", "import sys, kata.bench; sys.exit(kata.bench.smoke())"],
+         "a benchmark does not run"),
+    ]
+
+
+def run_repository_check(name: str, command: list[str], meaning: str) -> tuple:
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    return name, meaning, completed.returncode, (completed.stdout + completed.stderr).strip()
+
+
+def verify(jobs: int | None = None) -> int:
+    started = time.monotonic()
+    steps = step_numbers()
+    jobs = jobs or os.cpu_count() or 2
+    with tempfile.TemporaryDirectory(prefix="kata-verify-") as tmp:
+        scratch = Path(tmp)
+        write_skeletons(scratch / "skeletons", steps)
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            repo_jobs = [pool.submit(run_repository_check, *check)
+                         for check in repository_checks()]
+            results = list(pool.map(lambda step: verify_step(step, scratch), steps))
+            repo_results = [job.result() for job in repo_jobs]
+
+    print_table(results)
+    ok = all(not r.problems for r in results)
+    print()
+    for name, meaning, code, output in repo_results:
+        print(f"{name:<20} {'ok' if code == 0 else 'FAILED: ' + meaning}")
+        if code != 0:
+            ok = False
+            print("\n".join("    " + line for line in output.splitlines()[-20:]))
+    exemptions = [(r.step, e) for r in results for e in r.exemptions]
+    if exemptions:
+        print("\nTests exempt from 'the skeleton fails it' (with their reasons):")
+        for step, exemption in exemptions:
+            print(f"  step {step}: {exemption}")
+    problems = [(r.step, p) for r in results for p in r.problems]
+    if problems:
+        print("\nProblems:")
+        for step, problem in problems:
+            print(f"  step {step}: {problem}")
+    seconds = time.monotonic() - started
+    passed = sum(not r.problems for r in results)
+    print(f"\n{len(steps)} steps checked in {seconds:.0f} s")
+    print(f"verify: {passed} passed, {len(results) - passed} failed")
+    return 0 if ok else 1
+
+
+def print_table(results: list[StepResult]) -> None:
+    mark = {True: "ok", False: "NO"}
+    header = (f"{'step':>4}  {'title':<36} {'solution':>9} {'skeleton':>9}  "
+              f"{'generated':<9} {'one-source':<10} {'docs':<4}")
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(f"{r.step:>4}  {title(r.step)[:36]:<36} {r.solution:>9} {r.skeleton:>9}  "
+              f"{mark[r.generated]:<9} {mark[r.one_source]:<10} {mark[r.docs]:<4}")
+    print("solution: tests passed / tests that apply;  skeleton: the step's new tests "
+          "failing / the step's new tests")
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--jobs", type=int, help="parallel pytest runs (default: CPU count)")
+
+
+def run(args) -> int:
+    return verify(args.jobs)
