@@ -11,9 +11,14 @@ VENV := .venv
 KATA := $(VENV)/bin/python -m kata
 IMPL ?= steps
 
-# A bad STEP stops make with one line (exit code 2), before anything runs.
-step_problem = $(shell $(PYTHON) -m kata.layout "$(STEP)")
-check_step = $(if $(step_problem),$(error $(step_problem)))
+# A bad STEP stops make with one line (exit code 2) before anything runs, even the set-up.
+STEP_GOALS := test diff hint watch reset solution stress bench plot
+ifneq ($(filter $(STEP_GOALS),$(MAKECMDGOALS)),)
+  step_problem := $(shell $(PYTHON) -m kata.layout "$(STEP)")
+  ifneq ($(step_problem),)
+    $(error $(step_problem))
+  endif
+endif
 
 .DEFAULT_GOAL := help
 .PHONY: help test diff verify generate stress bench plot progress next hint watch reset solution
@@ -28,11 +33,9 @@ help:  ## show this help
 	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset without asking)"
 
 test: $(VENV)/.ready  ## run step STEP's tests on your code (IMPL=solutions for the reference)
-	$(check_step)
 	@$(KATA) test $(STEP) --impl $(IMPL) $(if $(V),--full)
 
 diff: $(VENV)/.ready  ## show exactly what step STEP changes
-	$(check_step)
 	@$(KATA) diff $(STEP)
 
 next: $(VENV)/.ready  ## test the first step that is not done yet
@@ -42,31 +45,24 @@ progress: $(VENV)/.ready  ## which steps are done, started, not started
 	@$(KATA) progress
 
 hint: $(VENV)/.ready  ## a hint for step STEP (LEVEL=1 idea, 2 where, 3 nearly the answer)
-	$(check_step)
 	@$(KATA) hint $(STEP) --level $(or $(LEVEL),1)
 
 watch: $(VENV)/.ready  ## rerun step STEP's tests whenever you save a file
-	$(check_step)
 	@$(KATA) watch $(STEP)
 
 reset: $(VENV)/.ready  ## put back step STEP's skeleton (your files are backed up first)
-	$(check_step)
 	@$(KATA) reset $(STEP) $(if $(YES),--yes)
 
 solution: $(VENV)/.ready  ## show the reference solution of step STEP
-	$(check_step)
 	@$(KATA) solution $(STEP) $(if $(YES),--yes)
 
 stress: $(VENV)/.ready  ## run step STEP's tests 20 times in a row (leak tests must not flake)
-	$(check_step)
 	@$(KATA) stress $(STEP) --impl $(IMPL)
 
 bench: $(VENV)/.ready  ## time and measure memory for step STEP (17 or 18)
-	$(check_step)
 	@$(KATA) bench $(STEP)
 
 plot: $(VENV)/.ready  ## draw memory over loop iterations for step STEP (needs matplotlib)
-	$(check_step)
 	@$(KATA) plot $(STEP)
 
 verify: $(VENV)/.ready  ## maintainers: every solution passes, every skeleton fails, and more
@@ -82,5 +78,5 @@ $(VENV)/.ready: pyproject.toml
 	@echo "Setting up $(VENV) (first run only)..."
 	@$(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	@$(VENV)/bin/python -m pip install --quiet -e .
+	@$(VENV)/bin/python -m pip install --quiet --group kata
 	@touch $@
