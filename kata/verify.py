@@ -13,6 +13,7 @@ benchmarks (never gated on a timing).
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -72,10 +73,10 @@ def check_one_source(step: int, result: StepResult) -> None:
     accounted = set()
     for name in (n for n in solution_files(step) if is_cumulative(n)):
         source = name if name in old else Path(MOVED.get(str(name), name))
-        previous = views(step, name).previous
+        previous = comparable(views(step, name).previous)
         if source in old:
             accounted.add(source)
-            expected = views(before, source).solution
+            expected = comparable(views(before, source).solution)
         else:
             expected = ""  # a new file must be wholly inside BEGIN NEW ... END NEW
         if previous != expected:
@@ -86,6 +87,22 @@ def check_one_source(step: int, result: StepResult) -> None:
         result.one_source = False
         result.problems.append(f"solutions/{step_name(before)}/{name} has no counterpart in "
                                f"step {step} (moved files are listed in kata/verify.py MOVED)")
+
+
+def comparable(text: str) -> str:
+    """The code as the comparison sees it: layout aside, and without the module docstring,
+    which names its step and so may differ from step to step."""
+    lines = text.splitlines()
+    tree = ast.parse(text) if text.strip() else None
+    first = tree.body[0] if tree and tree.body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) \
+            and isinstance(first.value.value, str):
+        lines = lines[first.end_lineno:]
+    kept: list[str] = []
+    for line in (line.rstrip() for line in lines):
+        if line or (kept and kept[-1]):  # runs of blank lines count as one
+            kept.append(line)
+    return "\n".join(kept).strip("\n")
 
 
 def _first_difference(step, name, before, source, previous, expected) -> str:

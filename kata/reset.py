@@ -1,0 +1,206 @@
+"""`make reset STEP=N` and `make solution STEP=N`: start a step over safely, or peek.
+
+reset: after a confirmation (YES=1 skips it; with no terminal and no YES=1 it refuses), the
+skeleton files the learner changed are copied into a timestamped folder under
+.kata/backups/ (its path is printed), then the step's skeleton files are written again from
+the solutions (kata.generate.skeleton). Files the learner added that are not part of the
+skeleton are left where they are, untouched. `RESTORE=FOLDER` (or `RESTORE=latest`) puts a
+backup back, backing up what it replaces first. Besides `make generate --force`, which
+backs up the same way, this is the only command that writes into steps/.
+
+solution: prints the reference solution files (markers removed), after a confirmation when
+the learner's step does not pass yet.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from kata import backup, layout
+from kata.generate import skeleton, solution_files, views
+from kata.layout import UsageError, parse_step, rel, step_name
+from kata.progress import NOT_STARTED, learner_changes, step_folder, step_progress
+
+LATEST = "latest"
+
+
+def confirm(question: str, yes: bool, refusal: str) -> bool:
+    """Ask on the terminal; `yes` answers for the learner; no terminal -> refuse (one line)."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UsageError(refusal)
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def names(paths: list[Path]) -> str:
+    return ", ".join(str(p) for p in paths)
+
+
+def safe_back_up(files: list[Path], label: str) -> Path | None:
+    """Back the files up and check the copies; refuse (one line) if that does not work."""
+    if not files:
+        return None
+    try:
+        folder = backup.back_up(files, label)
+        copies_intact = all(
+            (folder / path.resolve().relative_to(backup.ROOT)).read_bytes() == path.read_bytes()
+            for path in files)
+    except OSError as error:
+        raise UsageError(f"could not back up your files ({error}); nothing was changed") from None
+    if not copies_intact:
+        raise UsageError(f"the backup in {rel(folder)} does not match your files; "
+                         f"nothing was changed")
+    return folder
+
+
+# -- reset -----------------------------------------------------------------------------------
+
+def reset_step(step: int, yes: bool = False) -> int:
+    folder = step_folder(step)
+    changes = learner_changes(step)
+    to_write = changes.changed + changes.missing
+    left_alone = (f"left alone (not part of the skeleton): {names(changes.added)}"
+                  if changes.added else "")
+    if not to_write:
+        print(f"{rel(folder)} is already the pristine skeleton: nothing to reset")
+        if left_alone:
+            print(left_alone)
+        return 0
+
+    question = (f"Put back the skeleton of step {step} ({names(to_write)})? "
+                f"Your changed files are backed up first.")
+    refusal = ("reset replaces your files, so it asks first: run it in a terminal, "
+               "or add YES=1 (your files are backed up either way)")
+    if not confirm(question, yes, refusal):
+        print("reset cancelled: nothing changed")
+        return 1
+
+    saved = safe_back_up([folder / name for name in changes.changed], f"reset-{step_name(step)}")
+    if saved:
+        print(f"backed up {len(changes.changed)} file(s) to {rel(saved)}")
+    pristine = skeleton(step)
+    for name in to_write:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(pristine[name], encoding="utf-8")
+    print(f"{rel(folder)}: skeleton put back ({names(to_write)})")
+    if left_alone:
+        print(left_alone)
+    if saved:
+        print(f"to undo: make reset STEP={step} RESTORE={rel(saved)}")
+    return 0
+
+
+# -- restore ---------------------------------------------------------------------------------
+
+def backed_up_files(folder: Path, step: int) -> list[Path]:
+    """The step's files inside a backup folder, relative to the step folder."""
+    inside = folder / step_folder(step).resolve().relative_to(backup.ROOT)
+    if not inside.is_dir():
+        return []
+    return sorted(p.relative_to(inside) for p in inside.rglob("*") if p.is_file())
+
+
+def find_backup(text: str, step: int) -> Path:
+    """The backup folder named by RESTORE=..., or the newest one holding the step's files."""
+    where = rel(backup.BACKUPS)
+    if text == LATEST:
+        candidates = [p for p in backup.BACKUPS.glob("*") if backed_up_files(p, step)]
+        if not candidates:
+            raise UsageError(f"there is no backup of {rel(step_folder(step))} in {where}")
+        return max(candidates, key=lambda p: p.name[-22:])  # the name ends with its time
+    for folder in (Path(text), layout.ROOT / text, backup.BACKUPS / text):
+        if folder.is_dir():
+            if not backed_up_files(folder, step):
+                raise UsageError(f"the backup folder {text} holds no files of "
+                                 f"{rel(step_folder(step))}")
+            return folder
+    raise UsageError(f"there is no backup folder {text} (backups are in {where}; "
+                     f"RESTORE={LATEST} takes the newest)")
+
+
+def restore_step(step: int, text: str, yes: bool = False) -> int:
+    source = find_backup(text, step)
+    inside = source / step_folder(step).resolve().relative_to(backup.ROOT)
+    folder = step_folder(step)
+    files = backed_up_files(source, step)
+    question = f"Put back {names(files)} of step {step} from {rel(source)}?"
+    refusal = ("restoring replaces your files, so it asks first: run it in a terminal, "
+               "or add YES=1 (your files are backed up either way)")
+    if not confirm(question, yes, refusal):
+        print("restore cancelled: nothing changed")
+        return 1
+    replaced = [folder / name for name in files if (folder / name).is_file()
+                and (folder / name).read_bytes() != (inside / name).read_bytes()]
+    saved = safe_back_up(replaced, f"restore-{step_name(step)}")
+    if saved:
+        print(f"backed up {len(replaced)} file(s) to {rel(saved)}")
+    for name in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(inside / name, folder / name)
+    print(f"{rel(folder)}: put back {names(files)} from {rel(source)}")
+    return 0
+
+
+def add_reset_arguments(parser) -> None:
+    from kata.cli import step_argument
+
+    step_argument(parser)
+    parser.add_argument("--yes", action="store_true", help="do not ask (YES=1)")
+    parser.add_argument("--restore", metavar="BACKUP", nargs="?", const=LATEST,
+                        help=f"put back a backup folder instead ({LATEST}: the newest)")
+
+
+def run_reset(args) -> int:
+    step = parse_step(args.step)
+    if args.restore:
+        return restore_step(step, args.restore, yes=args.yes)
+    return reset_step(step, yes=args.yes)
+
+
+# -- solution --------------------------------------------------------------------------------
+
+def reference_text(step: int) -> str:
+    """The step's reference code, markers removed, one file after the other."""
+    folder = layout.SOLUTIONS / step_name(step)
+    parts = [f"Reference solution of step {step} — {layout.title(step)} "
+             f"({rel(folder)}, markers removed)"]
+    for name in solution_files(step):
+        if name.suffix == ".py":
+            parts.append(f"==> {step_name(step)}/{name} <==\n{views(step, name).solution}")
+    parts.append(f"What the step changes, as a diff: make diff STEP={step}")
+    return "\n\n".join(part.rstrip("\n") for part in parts)
+
+
+def show_solution(step: int, yes: bool = False) -> int:
+    result = step_progress(step)
+    if not result.done:
+        state = ("you have not started it" if result.status == NOT_STARTED
+                 else result.detail() or "its tests fail")
+        question = (f"Step {step} does not pass on your code yet ({state}). "
+                    f"Show the reference solution anyway?")
+        refusal = (f"step {step} does not pass on your code yet; to see the solution anyway, "
+                   f"run this in a terminal, or add YES=1")
+        if not confirm(question, yes, refusal):
+            print(f"not shown. Stuck? make hint STEP={step}")
+            return 1
+    print(reference_text(step))
+    return 0
+
+
+def add_solution_arguments(parser) -> None:
+    from kata.cli import step_argument
+
+    step_argument(parser)
+    parser.add_argument("--yes", action="store_true", help="do not ask (YES=1)")
+
+
+def run_solution(args) -> int:
+    return show_solution(parse_step(args.step), yes=args.yes)

@@ -1,0 +1,111 @@
+"""`make watch STEP=N`: rerun a step's tests each time a file in its folder changes.
+
+Change events come from watchfiles. Where they may never arrive (WSL's /mnt/ drives, folders
+shared into a container, network file systems) it polls instead: on WSL and in containers
+by itself, anywhere with `--poll` or WATCHFILES_FORCE_POLLING=1 (`=0` turns it off).
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import watchfiles
+
+from kata import layout
+from kata.layout import UsageError, parse_step, rel
+from kata.progress import learner_impl, step_folder
+from kata.testrun import run_tests
+
+CLEAR_SCREEN = "\033[2J\033[H"
+WAKE_MS = 200  # how often the watcher wakes up when nothing changes (to start, or to stop)
+CONTAINER_MARKERS = (Path("/.dockerenv"), Path("/run/.containerenv"))
+
+
+def polling_reason(folder: Path, poll: bool = False) -> str | None:
+    """Why to poll instead of waiting for change events, or None to use events."""
+    if poll:
+        return "--poll"
+    setting = os.environ.get("WATCHFILES_FORCE_POLLING", "")
+    if setting:
+        wanted = setting.lower() not in {"0", "false", "disable", "disabled"}
+        return "WATCHFILES_FORCE_POLLING is set" if wanted else None
+    if "microsoft" in platform.uname().release.lower():
+        where = " drive" if str(folder.resolve()).startswith("/mnt/") else ""
+        return f"WSL{where}"
+    if any(marker.exists() for marker in CONTAINER_MARKERS):
+        return "in a container"
+    return None
+
+
+def changed_names(changes: set[tuple[watchfiles.Change, str]], folder: Path) -> str:
+    """`dezero.py, notes.txt`: the changed files, relative to the step folder."""
+    folder = folder.resolve()
+    names = set()
+    for _, changed in changes:
+        path = Path(changed).resolve()
+        names.add(str(path.relative_to(folder)) if path.is_relative_to(folder) else path.name)
+    return ", ".join(sorted(names))
+
+
+def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = False,
+               max_runs: int | None = None, stop_event: threading.Event | None = None,
+               clear: bool | None = None) -> int:
+    """Run the tests now and after every change; return the last run's exit code.
+
+    `runner` (default: the step's tests), `max_runs` and `stop_event` let the runner's own
+    tests drive it without a terminal.
+    """
+    folder = step_folder(step)
+    if not folder.is_dir():
+        raise UsageError(f"{rel(folder)} does not exist (make generate puts the skeletons back)")
+    runner = runner or (lambda: run_tests(step, learner_impl(step)))
+    clear = sys.stdout.isatty() if clear is None else clear
+    reason = polling_reason(folder, poll)
+    mode = (f"polling, {reason}" if reason else
+            "file events; if saving does not rerun, try WATCHFILES_FORCE_POLLING=1")
+    waiting = f"watching {rel(folder)} ({mode}); Ctrl-C to stop"
+
+    runs, exit_code = 0, 0
+    # The watcher starts before the first run (it yields an empty set when it wakes with
+    # nothing to report), so a file saved while the tests run is not missed.
+    for changes in watchfiles.watch(folder, force_polling=reason is not None,
+                                    rust_timeout=WAKE_MS, yield_on_timeout=True,
+                                    stop_event=stop_event):
+        if runs and not changes:
+            continue
+        if clear:
+            print(CLEAR_SCREEN, end="")
+        if changes:
+            print(f"changed: {changed_names(changes, folder)}")
+        print(f"Step {step} — {layout.title(step)}", flush=True)
+        exit_code = runner()
+        runs += 1
+        if max_runs is not None and runs >= max_runs:
+            break
+        print(f"\n{waiting}", flush=True)
+    return exit_code
+
+
+def add_arguments(parser) -> None:
+    from kata.cli import step_argument
+
+    step_argument(parser)
+    parser.add_argument("--poll", action="store_true",
+                        help="poll for changes (when saving a file does not rerun the tests)")
+    parser.add_argument("--max-runs", type=int, default=None, help="stop after this many runs")
+
+
+def run(args) -> int:
+    step = parse_step(args.step)
+    if args.max_runs is not None and args.max_runs < 1:
+        raise UsageError(f"--max-runs must be 1 or more, not {args.max_runs}")
+    try:
+        return watch_step(step, poll=args.poll, max_runs=args.max_runs)
+    except KeyboardInterrupt:
+        print("\nstopped watching")
+        return 0

@@ -1,0 +1,63 @@
+"""kata.generate: skeletons come from solutions, and never overwrite a learner's work."""
+
+import shutil
+
+import pytest
+
+import kata.backup
+import kata.generate
+import kata.layout
+from kata.generate import generate, skeleton
+from kata.layout import SOLUTIONS, UsageError
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    """A scratch copy of steps 1 and 2 (solutions and generated steps) to overwrite freely."""
+    solutions, steps = tmp_path / "solutions", tmp_path / "steps"
+    for name in ("step01", "step02"):
+        shutil.copytree(SOLUTIONS / name, solutions / name)
+    for module in (kata.layout, kata.generate):
+        monkeypatch.setattr(module, "SOLUTIONS", solutions)
+    monkeypatch.setattr(kata.generate, "STEPS", steps)
+    monkeypatch.setattr(kata.layout, "ROOT", tmp_path)
+    monkeypatch.setattr(kata.backup, "ROOT", tmp_path)
+    monkeypatch.setattr(kata.backup, "BACKUPS", tmp_path / ".kata" / "backups")
+    generate([1, 2], force=True)
+    return tmp_path
+
+
+def test_skeleton_has_the_solution_files_with_stubs():
+    files = skeleton(2)
+    assert set(map(str, files)) >= {"dezero.py", "README.md", "HINTS.md"}
+    assert "NotImplementedError('TODO(step 02)" in files[next(f for f in files
+                                                              if str(f) == "dezero.py")]
+
+
+def test_generate_writes_missing_files(repo):
+    target = repo / "steps" / "step02" / "dezero.py"
+    target.unlink()
+    assert generate([2]) == [target]
+    assert "TODO(step 02)" in target.read_text()
+
+
+def test_generate_refuses_to_overwrite_a_learners_change(repo):
+    target = repo / "steps" / "step02" / "dezero.py"
+    target.write_text("# my work\n")
+    with pytest.raises(UsageError, match="refusing to overwrite files you changed"):
+        generate([2])
+    assert target.read_text() == "# my work\n"
+
+
+def test_forced_generate_backs_up_first(repo, capsys):
+    target = repo / "steps" / "step02" / "dezero.py"
+    target.write_text("# my work\n")
+    generate([2], force=True)
+    assert "TODO(step 02)" in target.read_text()
+    backups = list((repo / ".kata" / "backups").glob("generate-*/steps/step02/dezero.py"))
+    assert [b.read_text() for b in backups] == ["# my work\n"]
+    assert "backed up 1 changed file" in capsys.readouterr().out
+
+
+def test_up_to_date_files_are_left_alone(repo):
+    assert generate([1, 2]) == []

@@ -1,0 +1,65 @@
+"""kata.pytest_plugin: what a learner sees when their dezero is broken in various ways."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from kata.layout import ROOT
+
+
+def run_step1(tmp_path, source: str, *options: str) -> str:
+    """Run step 1's tests against a dezero.py with `source`; return what pytest printed."""
+    (tmp_path / "dezero.py").write_text(source)
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests/step01", "--step=1",
+                             f"--impl={tmp_path}", "-q", *options],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stdout + result.stderr
+    return result.stdout
+
+
+def test_a_missing_name_is_one_plain_sentence(tmp_path):
+    out = run_step1(tmp_path, "x = 1\n")
+    assert "dezero.py defines no `Variable`" in out
+    assert "AttributeError" not in out and "Traceback" not in out
+
+
+def test_a_syntax_error_points_at_the_line(tmp_path):
+    out = run_step1(tmp_path, "class Variable:\n    def __init__(self, data)\n")
+    assert "dezero.py:2: expected ':' — dezero cannot be imported until this is fixed" in out
+
+
+def test_an_exception_shows_the_learners_line_and_the_test(tmp_path):
+    out = run_step1(tmp_path, "class Variable:\n    def __init__(self, data):\n"
+                              "        self.data = data[0]\n")
+    assert "IndexError: too many indices" in out
+    assert "in your code: " in out and "dezero.py:3 in __init__(): self.data = data[0]" in out
+    assert "test: tests/step01/test_variable.py:" in out
+
+
+def test_an_endless_loop_times_out_with_a_plain_message(tmp_path):
+    out = run_step1(tmp_path, "class Variable:\n    def __init__(self, data):\n"
+                              "        while True:\n            pass\n", "--timeout=1")
+    assert "timed out after 1.0 s" in out
+
+
+def test_full_tracebacks_on_request(tmp_path):
+    out = run_step1(tmp_path, "x = 1\n", "--kata-full")
+    assert "dezero.py defines no `Variable`" in out
+    assert "guide: steps/step01/README.md   (full traceback" not in out
+
+
+@pytest.mark.parametrize("args", [["tests/step01"], ["tests/step01", "--step=1"]])
+def test_the_summary_separates_this_step_from_earlier_ones(args):
+    result = subprocess.run([sys.executable, "-m", "pytest", *args, "--impl=solutions", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert re.search(r"this step's tests: +\d+ passed\n", result.stdout), result.stdout
+
+
+def test_pytest_without_a_step_says_how_to_give_one():
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "say which step to test: pytest --step 17" in result.stderr + result.stdout
