@@ -2,7 +2,8 @@
 
 * `--step N` (or inferred from a `tests/stepNN` argument) picks the step; every test
   introduced at a step up to N runs, unless `@pytest.mark.until(M)` says it stopped
-  holding after step M (the book changes behaviour at steps 14, 16, 18, 32 and 40).
+  holding after step M (the book changes behaviour at steps 14, 16, 18, 32 and 40), or
+  `@pytest.mark.not_at(11)` says it does not hold at that step (step 11's list calls).
 * `--impl steps|solutions|PATH` picks the folder `dezero` is imported from.
 * Tests reach the learner's module through the `dezero` fixture, so a missing name fails
   one test with "steps/step09/dezero.py defines no `square`" instead of an ImportError.
@@ -81,6 +82,7 @@ class Kata:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "until(step): the test holds up to this step only")
+    config.addinivalue_line("markers", "not_at(*steps): the test does not hold at these steps")
     config.addinivalue_line("markers",
                             "passes_on_skeleton(reason): exempt from 'the skeleton fails it'")
     if config.pluginmanager.hasplugin("kata-state"):
@@ -118,8 +120,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         introduced = step_of_path(item.path) or state.step
         item.stash[INTRODUCED] = introduced
-        until = item.get_closest_marker("until")
-        (dropped if until and state.step > until.args[0] else keep).append(item)
+        until, not_at = item.get_closest_marker("until"), item.get_closest_marker("not_at")
+        gone = (until and state.step > until.args[0]) or (not_at and state.step in not_at.args)
+        (dropped if gone else keep).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
     keep.sort(key=lambda item: item.stash[INTRODUCED] != state.step)

@@ -1,8 +1,4 @@
-# BEGIN SOLUTION: (optional) this docstring describes the previous step: update it at the end
 """DeZero, step 11: functions take a list of variables and return a list."""
-# BEGIN SKELETON
-# """DeZero, step 9: friendlier functions, ndarray-only variables, automatic backprop."""
-# END SOLUTION
 
 import numpy as np
 

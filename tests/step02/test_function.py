@@ -3,6 +3,9 @@
 import numpy as np
 import pytest
 
+# Step 11 alone calls functions with a list of inputs (step 12 goes back to f(x)).
+pytestmark = pytest.mark.not_at(11)
+
 from kata import checks
 
 
