@@ -30,7 +30,8 @@ help:  ## show this help
 		awk -F'\t' '{ printf "  make %-10s %s\n", $$1, $$2 }'
 	@echo
 	@echo "Options: STEP=N, IMPL=solutions (test the reference), V=1 (full tracebacks),"
-	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset without asking)"
+	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset without asking), RESTORE=latest|FOLDER"
+	@echo "         (reset: put a backup back), POLL=1 (watch: poll for changes)"
 
 test: $(VENV)/.ready  ## run step STEP's tests on your code (IMPL=solutions for the reference)
 	@$(KATA) test $(STEP) --impl $(IMPL) $(if $(V),--full)
@@ -39,7 +40,7 @@ diff: $(VENV)/.ready  ## show exactly what step STEP changes
 	@$(KATA) diff $(STEP)
 
 next: $(VENV)/.ready  ## test the first step that is not done yet
-	@$(KATA) next
+	@$(KATA) next $(if $(V),--full)
 
 progress: $(VENV)/.ready  ## which steps are done, started, not started
 	@$(KATA) progress
@@ -48,10 +49,10 @@ hint: $(VENV)/.ready  ## a hint for step STEP (LEVEL=1 idea, 2 where, 3 nearly t
 	@$(KATA) hint $(STEP) --level $(or $(LEVEL),1)
 
 watch: $(VENV)/.ready  ## rerun step STEP's tests whenever you save a file
-	@$(KATA) watch $(STEP)
+	@$(KATA) watch $(STEP) $(if $(POLL),--poll)
 
 reset: $(VENV)/.ready  ## put back step STEP's skeleton (your files are backed up first)
-	@$(KATA) reset $(STEP) $(if $(YES),--yes)
+	@$(KATA) reset $(STEP) $(if $(YES),--yes) $(if $(RESTORE),--restore $(RESTORE))
 
 solution: $(VENV)/.ready  ## show the reference solution of step STEP
 	@$(KATA) solution $(STEP) $(if $(YES),--yes)

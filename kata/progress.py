@@ -115,7 +115,7 @@ def cache_file(step: int) -> Path:
 
 def applying_test_files(step: int) -> list[Path]:
     """The test files that can apply to a step: tests/step01 … tests/stepNN and conftests."""
-    files = [p for p in layout.TESTS.glob("*.py")]
+    files = list(layout.TESTS.glob("*.py"))
     for earlier in range(1, step + 1):
         files += layout.TESTS.joinpath(step_name(earlier)).rglob("*.py")
     return sorted(files)
@@ -236,6 +236,8 @@ def add_progress_arguments(parser) -> None:
 
 
 def run_progress(args) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise layout.UsageError(f"--jobs must be 1 or more, not {args.jobs}")
     results = progress(jobs=args.jobs)
     print(table(results))
     print()
@@ -247,8 +249,8 @@ def run_progress(args) -> int:
     line += f"   next: step {following.step} (make next)" if following else "   all done!"
     print(line)
     ran = sum(not r.from_cache and r.status != NOT_STARTED for r in results)
-    print(f"(tests run now for {ran} changed step(s); unchanged steps come from "
-          f"{rel(layout.WORK / 'cache')}, untouched skeletons are not run)")
+    print(f"({ran} changed step(s) tested now, the others from {rel(layout.WORK / 'cache')}; "
+          f"untouched skeletons are not run: they fail by construction)")
     return 0
 
 

@@ -26,6 +26,18 @@ WAKE_MS = 200  # how often the watcher wakes up when nothing changes (to start, 
 CONTAINER_MARKERS = (Path("/.dockerenv"), Path("/run/.containerenv"))
 
 
+class StepFilter(watchfiles.DefaultFilter):
+    """watchfiles' default filter (no caches, no editor swap files), and no folder changes.
+
+    A poller reports a folder as modified when a file appears in it, e.g. the __pycache__
+    the test run itself creates; the files' own changes are the ones that matter.
+    """
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        folder_changed = change == watchfiles.Change.modified and os.path.isdir(path)
+        return super().__call__(change, path) and not folder_changed
+
+
 def polling_reason(folder: Path, poll: bool = False) -> str | None:
     """Why to poll instead of waiting for change events, or None to use events."""
     if poll:
@@ -73,7 +85,8 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
     runs, exit_code = 0, 0
     # The watcher starts before the first run (it yields an empty set when it wakes with
     # nothing to report), so a file saved while the tests run is not missed.
-    for changes in watchfiles.watch(folder, force_polling=reason is not None,
+    for changes in watchfiles.watch(folder, watch_filter=StepFilter(),
+                                    force_polling=reason is not None,
                                     rust_timeout=WAKE_MS, yield_on_timeout=True,
                                     stop_event=stop_event):
         if runs and not changes:
