@@ -1,6 +1,6 @@
 """DeZero, step 1: a Variable is a box that holds an ndarray."""
 
-import numpy as np  # noqa: F401  (the arrays a Variable holds are NumPy arrays)
+import numpy as np
 
 
 class Variable:

@@ -1,6 +1,6 @@
 """DeZero, step 2: functions that take a Variable and make a new one."""
 
-import numpy as np  # noqa: F401  (the arrays a Variable holds are NumPy arrays)
+import numpy as np
 
 
 class Variable:
