@@ -3,18 +3,56 @@
 The check is deterministic (see ../shared/MEMORY-TESTING.md): with the cyclic garbage
 collector switched off, an object that survives `del` is kept alive by a reference cycle
 (or by someone still holding it), never by a collector that has not run yet.
+
+In a test (the block is the test's own body, so no earlier failure's leftovers count):
+
+    with leaks.no_cycles(dezero, "y = square(square(x))"):
+        x = dezero.Variable(np.array(2.0))
+        y = dezero.square(dezero.square(x))
+        del x, y
+
+When the block ends, every Variable and Function made inside it must be gone. If some
+survive, the test fails with a report a learner can act on: what survived, the cycle that
+holds it as a path of attribute names (`Variable.creator → Square → Square.outputs[0] →
+Variable`), and a picture of that cycle under .kata/leaks/.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import io
+import os
+import re
+import shutil
+import sys
+import types
+import weakref
+from collections import Counter
+from collections.abc import Iterator
+
 import objgraph
+import pytest
+
+from kata.layout import WORK, rel
 
 TRACKED = ("Variable", "Function")
+PICTURES = WORK / "leaks"  # git-ignored, like all of .kata/
+GUIDE = "steps/step17/README.md"  # where a leak report is explained
+SEARCH_LIMIT = 5_000  # objects one search for a cycle may visit
+SEARCHES = 200  # survivors examined for a cycle, at most
+SHOWN = 3  # cycles listed in a report, at most
+NAME_LENGTH = 48  # characters of a picture's file name, before its suffix
+CONTAINERS = (dict, list, tuple, set, frozenset)
 
 
 def type_name(cls: type) -> str:
-    """The fully qualified name objgraph counts by, e.g. `dezero.Variable`."""
-    return f"{cls.__module__}.{cls.__qualname__}"
+    """The fully qualified name objgraph counts by, e.g. `dezero.Variable`.
+
+    objgraph names a type `module.__name__` (not `__qualname__`), so a class defined
+    inside a test function is counted under its plain name.
+    """
+    return f"{cls.__module__}.{cls.__name__}"
 
 
 def live_objects(module) -> dict[str, int]:
@@ -23,13 +61,19 @@ def live_objects(module) -> dict[str, int]:
     Functions are counted over all their subclasses (Square, Exp, ...), by isinstance.
     """
     stats = objgraph.typestats(shortnames=False)  # one pass over the GC's objects, no collect
-    counts = {}
+    return {name: sum(stats.get(kind, 0) for kind in kinds)
+            for name, kinds in _kind_names(module).items()}
+
+
+def _kind_names(module) -> dict[str, set[str]]:
+    """"Variable" -> the objgraph names of Variable and its subclasses; same for Function."""
+    module = _unwrapped(module)
+    names = {}
     for name in TRACKED:
         base = getattr(module, name, None)
         if base is not None:
-            kinds = {type_name(cls) for cls in _subclasses(base)}
-            counts[name] = sum(stats.get(kind, 0) for kind in kinds)
-    return counts
+            names[name] = {type_name(cls) for cls in _subclasses(base)}
+    return names
 
 
 def _subclasses(cls: type) -> list[type]:
@@ -37,3 +81,316 @@ def _subclasses(cls: type) -> list[type]:
     for sub in cls.__subclasses__():
         found.extend(_subclasses(sub))
     return found
+
+
+def _unwrapped(module):
+    """The module itself, also when the tests' `dezero` fixture wraps it."""
+    return getattr(module, "_module", module)
+
+
+def _tracked_objects(module) -> list:
+    """The Variables and Functions of `module` alive now (a new list: drop it after use)."""
+    module = _unwrapped(module)
+    kinds = {cls for name in TRACKED if hasattr(module, name)
+             for cls in _subclasses(getattr(module, name))}
+    return [obj for obj in gc.get_objects() if type(obj) in kinds]
+
+
+@contextlib.contextmanager
+def gc_off() -> Iterator[None]:
+    """Collect once, then keep the cyclic garbage collector off for the block.
+
+    Inside, only reference counting frees objects, so whatever survives its last name is
+    held by a cycle (or by some reference still around). The collector's state is restored
+    afterwards, even when the block raises.
+    """
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class no_cycles:  # a lower-case name: it reads like a function, `with leaks.no_cycles(...)`
+    """A block that must leave no Variable or Function of `module` alive when it ends.
+
+    `what` names the graph the block builds, for the report. The block must drop its own
+    names (`del x, y`); `probe.new_objects()` counts what is alive meanwhile.
+    """
+
+    def __init__(self, module, what: str, guide: str = GUIDE):
+        self.module, self.what, self.guide = module, what, guide
+        self._gc = gc_off()
+        self._baseline: dict[str, int] = {}
+        self._known: dict[int, weakref.ref | None] = {}
+
+    def __enter__(self) -> no_cycles:
+        self._gc.__enter__()
+        self._baseline = live_objects(self.module)
+        self._known = {id(obj): _weak(obj) for obj in _tracked_objects(self.module)}
+        return self
+
+    def new_objects(self) -> dict[str, int]:
+        """How many more Variables and Functions are alive than when the block began."""
+        now = live_objects(self.module)
+        return {name: now[name] - self._baseline.get(name, 0) for name in now}
+
+    def __exit__(self, kind, error, traceback) -> bool:
+        try:
+            report = None
+            if kind is None and any(n > 0 for n in self.new_objects().values()):
+                report = self._report()
+        finally:
+            self._gc.__exit__(None, None, None)
+        if report:
+            pytest.fail(report, pytrace=False)
+        return False  # an error inside the block propagates as it is
+
+    def _report(self) -> str:
+        survivors = [obj for obj in _tracked_objects(self.module) if not self._was_known(obj)]
+        return leak_report(survivors, self.what, self.guide, picture_name())
+
+    def _was_known(self, obj) -> bool:
+        if id(obj) not in self._known:
+            return False
+        ref = self._known[id(obj)]
+        return ref is None or ref() is obj
+
+
+def _weak(obj) -> weakref.ref | None:
+    try:
+        return weakref.ref(obj)
+    except TypeError:  # __slots__ without __weakref__: remembered by id alone
+        return None
+
+
+# -- the report ---------------------------------------------------------------------------------
+
+def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "leak") -> str:
+    """What a learner reads when `survivors` outlived `what`: counts, cycles, a picture."""
+    variables_first = sorted(survivors, key=lambda obj: not _is_variable(obj))
+    cycles = find_cycles(variables_first)
+    on_cycles = {id(node) for cycle in cycles for node, _ in cycle}
+    lines = [f"memory leak: `{what}` left {_counted(survivors)}."]
+    if not cycles:
+        lines.append("No reference cycle joins them: something still refers to them "
+                     "(a name not deleted, a list, a global).")
+        return "\n".join(lines + [f"  {line}" for line in _names_holding(survivors)])
+    shapes = sorted({describe_path(cycle) for cycle in cycles})
+    lines.append("Reference cycles keep them (the cyclic garbage collector was off, "
+                 "so nothing else could):")
+    lines += [f"    {shape}" for shape in shapes[:SHOWN]]
+    if len(shapes) > SHOWN:
+        lines.append(f"    ... and {len(shapes) - SHOWN} more kinds of cycle")
+    held = [obj for obj in variables_first if id(obj) not in on_cycles]
+    holds = sorted(set(held_through(cycles, held)))
+    if holds:
+        lines.append(f"  and, held through them: {', '.join(holds[:SHOWN])}")
+    lines.append("Each arrow is a reference; the last leads back to the start, so every object "
+                 "in the ring")
+    lines.append("is still referred to, and reference counting never frees it.")
+    lines.append(f"What to change: {guide}, \"Reading a leak report\".")
+    lines.append(draw(_examples(cycles), name))
+    return "\n".join(lines)
+
+
+def _counted(objects: list) -> str:
+    counts = Counter(type(obj).__name__ for obj in objects)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(),
+                                                          key=lambda item: (-item[1], item[0])))
+    return f"{len(objects)} object{'s' if len(objects) != 1 else ''} alive after `del`: {kinds}"
+
+
+def _is_variable(obj) -> bool:
+    return any(cls.__name__ == "Variable" for cls in type(obj).__mro__)
+
+
+# -- finding cycles: a walk over the references themselves ---------------------------------------
+
+Cycle = list  # [(object, label of its reference to the next object), ...]; the last leads back
+
+
+def find_cycles(survivors: list) -> list[Cycle]:
+    """Cycles through the survivors, each found once (at most SEARCHES searches)."""
+    cycles: list[Cycle] = []
+    on_cycles: set[int] = set()
+    for obj in survivors[:SEARCHES]:
+        if id(obj) in on_cycles:
+            continue
+        cycle = find_cycle(obj)
+        if cycle:
+            cycles.append(cycle)
+            on_cycles.update(id(node) for node, _ in cycle)
+    return cycles
+
+
+def find_cycle(start) -> Cycle | None:
+    """The shortest path of references from `start` back to itself, or None.
+
+    A breadth-first walk over what each object refers to (attributes, items), naming each
+    step. objgraph's find_backref_chain cannot do this: an unreachable cycle has no path
+    from a module, so it returns just [obj].
+    """
+    parents: dict[int, tuple[object, str]] = {}  # id -> (the object it was reached from, label)
+    queue, visited = [start], {id(start): start}  # visited holds them: ids stay unique
+    for node in queue:
+        for label, target in references(node):
+            if target is start:
+                return _unwind(parents, node, label, start)
+            if id(target) not in visited and len(visited) < SEARCH_LIMIT:
+                visited[id(target)] = target
+                parents[id(target)] = (node, label)
+                queue.append(target)
+    return None
+
+
+def _unwind(parents: dict, last, label: str, start) -> Cycle:
+    cycle = [(last, label)]
+    while last is not start:
+        last, label = parents[id(last)]
+        cycle.append((last, label))
+    return cycle[::-1]
+
+
+def references(obj) -> Iterator[tuple[str, object]]:
+    """(label, target) for each object `obj` refers to, labelled the way code reaches it.
+
+    `.name` for an attribute, `[0]` or `['key']` for an item. Types, modules, functions and
+    frames are not followed: every object refers to its type, and a walk through modules
+    would wander over the whole program.
+    """
+    if isinstance(obj, NOT_FOLLOWED):
+        return
+    for label, target in _labelled_referents(obj):
+        if not isinstance(target, NOT_FOLLOWED):
+            yield label, target
+
+
+NOT_FOLLOWED = (type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType,
+                types.FrameType)
+
+
+def _labelled_referents(obj) -> Iterator[tuple[str, object]]:
+    if isinstance(obj, dict):
+        yield from ((f"[{key!r}]", value) for key, value in obj.items())
+    elif isinstance(obj, CONTAINERS):
+        yield from ((f"[{index}]", item) for index, item in enumerate(obj))
+    elif isinstance(getattr(obj, "__dict__", None), dict):
+        yield from ((f".{name}", value) for name, value in vars(obj).items())
+    else:
+        slots = [name for cls in type(obj).__mro__ for name in getattr(cls, "__slots__", ())
+                 if hasattr(obj, name)]
+        if slots:
+            yield from ((f".{name}", getattr(obj, name)) for name in slots)
+        else:
+            yield from (("", target) for target in gc.get_referents(obj))
+
+
+def describe_path(cycle: Cycle) -> str:
+    """`Variable.creator → Square → Square.outputs[0] → Variable`: containers fold into labels."""
+    hops, holder, labels = [], None, ""
+    for node, label in cycle:
+        if holder is None:
+            holder, labels = node, label
+        elif isinstance(node, CONTAINERS):
+            labels += label
+        else:
+            hops.append(_hop(holder, labels, node))
+            holder, labels = node, label
+    hops.append(_hop(holder, labels, cycle[0][0]))
+    return " → ".join(hops)
+
+
+def _hop(holder, labels: str, target) -> str:
+    return f"{type(holder).__name__}{labels} → {type(target).__name__}"
+
+
+def held_through(cycles: list[Cycle], held: list) -> Iterator[str]:
+    """How the survivors on no cycle are reached from the cycles: their last reference."""
+    wanted = {id(obj) for obj in held}
+    # (object, the last non-container on the way to it, the labels since that one)
+    queue = [(node, node, "") for cycle in cycles for node, _ in cycle]
+    visited = {id(node) for node, _, _ in queue}
+    for node, holder, labels in queue:
+        for label, target in references(node):
+            if id(target) in visited or len(visited) >= SEARCH_LIMIT:
+                continue
+            visited.add(id(target))
+            if isinstance(target, CONTAINERS):
+                queue.append((target, holder, labels + label))
+                continue
+            if id(target) in wanted:
+                yield _hop(holder, labels + label, target)
+            queue.append((target, target, ""))
+
+
+def _names_holding(objects: list) -> list[str]:
+    """Local variables on the call stack that still refer to one of `objects`."""
+    wanted = {id(obj) for obj in objects}
+    found = []
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_globals.get("__name__") != __name__:
+            for name, value in frame.f_locals.items():
+                if id(value) in wanted:
+                    found.append(f"`{name}` in {frame.f_code.co_name}() still refers to a "
+                                 f"{type(value).__name__}: `del {name}` before the block ends")
+        frame = frame.f_back
+    return found[:SHOWN]
+
+
+# -- the picture ---------------------------------------------------------------------------------
+
+def picture_name() -> str:
+    """A file name for the picture: the running test's name (shortened), or `leak`."""
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[-1].split(" (")[0]
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", test).strip("-")[:NAME_LENGTH].rstrip("-") or "leak"
+
+
+def _examples(cycles: list[Cycle]) -> list[list]:
+    """One cycle of each shape, as the chains of objects objgraph draws."""
+    chains, shapes = [], set()
+    for cycle in cycles:
+        shape = describe_path(cycle)
+        if shape not in shapes and len(shapes) < SHOWN:
+            shapes.add(shape)
+            chains.append(_chain(cycle))
+    return chains
+
+
+def _chain(cycle: Cycle) -> list:
+    """The objects around a cycle and back to the first, with the instances' __dict__s.
+
+    objgraph walks gc.get_referents, which goes from an object to its attributes through
+    its __dict__; a chain without them would show no arrows.
+    """
+    chain = []
+    for node, label in cycle:
+        chain.append(node)
+        if label.startswith(".") and isinstance(getattr(node, "__dict__", None), dict):
+            chain.append(node.__dict__)
+    return chain + [cycle[0][0]]
+
+
+def draw(chains: list[list], name: str) -> str:
+    """Draw the cycles with objgraph: a PNG where Graphviz's `dot` is installed, else a .dot.
+
+    Call it last: objgraph's show_* functions run gc.collect(), which frees every cycle
+    that is not held, here, by `chains`.
+    """
+    dot = shutil.which("dot")
+    target = PICTURES / f"{name}.{'png' if dot else 'dot'}"
+    try:
+        PICTURES.mkdir(parents=True, exist_ok=True)
+        with contextlib.redirect_stdout(io.StringIO()):  # objgraph prints where it wrote
+            objgraph.show_chain(*chains, backrefs=False, filename=str(target))
+    except OSError as problem:
+        return f"(no picture of the cycle: {problem})"
+    if dot:
+        return f"Picture of the cycle: {rel(target)}"
+    png = rel(target.with_suffix(".png"))
+    return f"The cycle as a graph: {rel(target)} (draw it: dot -Tpng {rel(target)} -o {png}" \
+           f", after installing Graphviz)"

@@ -274,8 +274,8 @@ class Pow(Function):
 
 def numerical_diff(f, x, eps=1e-4):
     """The derivative of f at the Variable x, by central difference."""
-    x0 = Variable(x.data - eps)
-    x1 = Variable(x.data + eps)
+    x0 = Variable(as_array(x.data - eps))
+    x1 = Variable(as_array(x.data + eps))
     y0 = f(x0)
     y1 = f(x1)
     return (y1.data - y0.data) / (2 * eps)

@@ -1,0 +1,74 @@
+"""DeZero, step 8: backward() walks the graph with a loop instead of recursion."""
+
+import numpy as np
+
+
+class Variable:
+    """A box for an ndarray, with its gradient and the function that created it."""
+
+    def __init__(self, data):
+        self.data = data
+        self.grad = None
+        self.creator = None
+
+    def set_creator(self, func):
+        self.creator = func
+
+    def backward(self):
+        """Fill in the grad of every variable this one was computed from."""
+        # TODO(step 08): a loop over a list of functions still to visit, instead of recursion
+        f = self.creator
+        if f is not None:  # a leaf (made by no function) has nothing to pass back
+            x = f.input
+            x.grad = f.backward(self.grad)
+            x.backward()
+
+
+class Function:
+    """The base of every function: unwraps the input, computes, wraps the result."""
+
+    def __call__(self, input):
+        x = input.data
+        y = self.forward(x)
+        output = Variable(y)
+        output.set_creator(self)
+        self.input = input
+        self.output = output
+        return output
+
+    def forward(self, x):
+        raise NotImplementedError(f"{type(self).__name__} does not define forward()")
+
+    def backward(self, gy):
+        raise NotImplementedError(f"{type(self).__name__} does not define backward()")
+
+
+class Square(Function):
+    """y = x ** 2"""
+
+    def forward(self, x):
+        return x ** 2
+
+    def backward(self, gy):
+        x = self.input.data
+        return 2 * x * gy
+
+
+class Exp(Function):
+    """y = e ** x"""
+
+    def forward(self, x):
+        return np.exp(x)
+
+    def backward(self, gy):
+        x = self.input.data
+        return np.exp(x) * gy
+
+
+def numerical_diff(f, x, eps=1e-4):
+    """The derivative of f at the Variable x, by central difference."""
+    x0 = Variable(x.data - eps)
+    x1 = Variable(x.data + eps)
+    y0 = f(x0)
+    y1 = f(x1)
+    return (y1.data - y0.data) / (2 * eps)

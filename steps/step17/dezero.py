@@ -1,0 +1,142 @@
+"""DeZero, step 17: weak outputs, so that reference counting frees a graph you drop."""
+
+import weakref
+
+import numpy as np
+
+
+class Variable:
+    """A box for an ndarray, with its gradient and the function that created it."""
+
+    def __init__(self, data):
+        if data is not None and not isinstance(data, np.ndarray):
+            raise TypeError(f"Variable holds an np.ndarray, not {type(data).__name__}")
+        self.data = data
+        self.grad = None
+        self.creator = None
+        self.generation = 0
+
+    def set_creator(self, func):
+        self.creator = func
+        self.generation = func.generation + 1  # one step further from the inputs
+
+    def cleargrad(self):
+        self.grad = None
+
+    def backward(self):
+        """Fill in the grad of every variable this one was computed from."""
+        if self.grad is None:
+            self.grad = np.ones_like(self.data)  # dy/dy = 1
+
+        funcs = []
+        seen = set()
+
+        def add_func(f):
+            # Each function once, and the latest generation first: a function runs only
+            # after every function that uses its outputs has passed its gradient back.
+            if f is not None and f not in seen:
+                seen.add(f)
+                funcs.append(f)
+                funcs.sort(key=lambda func: func.generation)
+
+        add_func(self.creator)
+        while funcs:
+            f = funcs.pop()
+            # TODO(step 17): f.outputs holds weak references now: ask f.output_grads() instead
+            gys = [output.grad for output in f.outputs]
+            gxs = f.backward(*gys)
+            if not isinstance(gxs, tuple):
+                gxs = (gxs,)
+            for x, gx in zip(f.inputs, gxs):
+                # A variable used twice receives a gradient from each use: add them up.
+                x.grad = gx if x.grad is None else x.grad + gx
+                add_func(x.creator)
+
+
+def as_array(x):
+    """Make sure a result is an ndarray: NumPy turns 0-d results into scalars."""
+    if isinstance(x, np.ndarray):
+        return x
+    return np.asarray(x)
+
+
+class Function:
+    """The base of every function: unwraps the inputs, computes, wraps the results."""
+
+    def __call__(self, *inputs):
+        xs = [x.data for x in inputs]
+        ys = self.forward(*xs)
+        if not isinstance(ys, tuple):
+            ys = (ys,)
+        outputs = [Variable(as_array(y)) for y in ys]
+
+        self.generation = max(x.generation for x in inputs)
+        for output in outputs:
+            output.set_creator(self)
+        self.inputs = inputs
+        # TODO(step 17): keep weakref.ref(output)s, and (shape, dtype) pairs in self.output_specs
+        self.outputs = outputs
+        return outputs if len(outputs) > 1 else outputs[0]
+
+    def output_grads(self):
+        """The outputs' gradients; an output that is gone, or got none, counts as zero."""
+        raise NotImplementedError('TODO(step 17): write Function.output_grads(): follow each ref; a dead output or a missing grad gives zeros')
+
+    def forward(self, *xs):
+        raise NotImplementedError(f"{type(self).__name__} does not define forward()")
+
+    def backward(self, *gys):
+        raise NotImplementedError(f"{type(self).__name__} does not define backward()")
+
+
+class Square(Function):
+    """y = x ** 2"""
+
+    def forward(self, x):
+        return x ** 2
+
+    def backward(self, gy):
+        x = self.inputs[0].data
+        return 2 * x * gy
+
+
+class Exp(Function):
+    """y = e ** x"""
+
+    def forward(self, x):
+        return np.exp(x)
+
+    def backward(self, gy):
+        x = self.inputs[0].data
+        return np.exp(x) * gy
+
+
+class Add(Function):
+    """y = x0 + x1"""
+
+    def forward(self, x0, x1):
+        return x0 + x1
+
+    def backward(self, gy):
+        return gy, gy
+
+
+def numerical_diff(f, x, eps=1e-4):
+    """The derivative of f at the Variable x, by central difference."""
+    x0 = Variable(as_array(x.data - eps))
+    x1 = Variable(as_array(x.data + eps))
+    y0 = f(x0)
+    y1 = f(x1)
+    return (y1.data - y0.data) / (2 * eps)
+
+
+def square(x):
+    return Square()(x)
+
+
+def exp(x):
+    return Exp()(x)
+
+
+def add(x0, x1):
+    return Add()(x0, x1)

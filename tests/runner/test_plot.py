@@ -1,0 +1,73 @@
+"""kata.plot: memory over the book's loop, with matplotlib and without it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import numpy as np
+import pytest
+
+from kata import bench, plot
+from kata.layout import UsageError
+
+needs_step17 = pytest.mark.skipif(not bench.available(17),
+                                  reason="the solutions of steps 16 and 17 are not written yet")
+STEP17 = argparse.Namespace(step="17")
+
+
+@pytest.fixture
+def output(tmp_path, monkeypatch):
+    """Where the plot goes (never the real .kata/), and a short loop to keep the test quick."""
+    path = tmp_path / "plots" / "step17-memory.png"
+    monkeypatch.setattr(plot, "OUTPUT", path)
+    monkeypatch.setattr(plot, "PLOT_GRAPHS", 12)
+    return path
+
+
+@needs_step17
+def test_without_matplotlib_it_says_how_to_install_it_in_one_line(monkeypatch, capsys, output):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now fails
+    assert plot.run(STEP17) == 1
+    captured = capsys.readouterr()
+    assert captured.err == plot.MISSING + "\n" and captured.out == ""
+    assert "pip install matplotlib" in plot.MISSING
+    assert not output.exists()
+
+
+@needs_step17
+@pytest.mark.timeout(60)  # matplotlib's first import builds its font cache
+def test_with_matplotlib_it_writes_a_png_and_names_it(capsys, output):
+    pytest.importorskip("matplotlib")
+    assert plot.run(STEP17) == 0
+    assert output.read_bytes().startswith(b"\x89PNG")
+    assert capsys.readouterr().out.strip().endswith(str(output))
+
+
+def test_plot_is_for_step_17_only():
+    with pytest.raises(UsageError, match="STEP=17"):
+        plot.run(argparse.Namespace(step="1"))
+
+
+@needs_step17
+def test_the_curves_show_step16_growing_and_step17_flat():
+    strong = plot.memory_curve(bench.load(bench.Impl(16, "solutions")), 10, gc_enabled=False)
+    weak = plot.memory_curve(bench.load(bench.Impl(17, "solutions")), 10, gc_enabled=False)
+    assert np.all(np.diff(strong) >= bench.GRAPH_BYTES)  # every graph stays
+    assert weak.max() - weak.min() < bench.ARRAY_BYTES  # one graph at a time
+
+
+@needs_step17
+def test_learner_code_that_fails_the_loop_is_left_out_in_one_line(monkeypatch, capsys):
+    real_load = plot.load
+
+    def load(impl):
+        if not impl.solution:
+            raise NotImplementedError("TODO(step 17)")
+        return real_load(impl)
+
+    monkeypatch.setattr(plot, "load", load)
+    lines = plot.curves(graphs=3)
+    assert "your step 17 code, GC off" not in lines and len(lines) == 3
+    printed = capsys.readouterr().out.splitlines()
+    assert len(printed) == 1 and "left out" in printed[0] and "NotImplementedError" in printed[0]
