@@ -189,12 +189,17 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
     holds = sorted(set(held_through(cycles, held)))
     if holds:
         lines.append(f"  and, held through them: {', '.join(holds[:SHOWN])}")
-    lines.append("Each arrow is a reference; the last leads back to the start, so every object "
-                 "in the ring")
-    lines.append("is still referred to, and reference counting never frees it.")
-    lines.append(f"What to change: {guide}, \"Reading a leak report\".")
+    if not _explained:  # the explanation once per run; the reports after it stay short
+        lines.append("Each arrow is a reference; the last leads back to the start, so every "
+                     "object in the ring")
+        lines.append("is still referred to, and reference counting never frees it.")
+        lines.append(f"What to change: {guide}, \"Reading a leak report\".")
+        _explained.append(True)
     lines.append(draw(_examples(cycles), name))
     return "\n".join(lines)
+
+
+_explained: list[bool] = []  # whether this process has printed the explanation yet
 
 
 def _counted(objects: list) -> str:
@@ -392,5 +397,5 @@ def draw(chains: list[list], name: str) -> str:
     if dot:
         return f"Picture of the cycle: {rel(target)}"
     png = rel(target.with_suffix(".png"))
-    return f"The cycle as a graph: {rel(target)} (draw it: dot -Tpng {rel(target)} -o {png}" \
-           f", after installing Graphviz)"
+    return f"The cycle, drawn: {rel(target)} (to view it, install Graphviz, then: " \
+           f"dot -Tpng {rel(target)} -o {png})"

@@ -60,6 +60,7 @@ class Kata:
         self.folder = impl_dir(self.step or 0, config.getoption("impl"))
         self.full = config.getoption("kata_full")
         self.outcomes: dict[str, dict] = {}
+        self.failures: list[tuple[str, str]] = []  # (test name, what went wrong)
         self._module = None
         self._import_problem: str | None = None
 
@@ -80,6 +81,7 @@ class Kata:
         return self._module
 
 
+@pytest.hookimpl(trylast=True)  # after the terminal reporter exists
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "until(step): the test holds up to this step only")
     config.addinivalue_line("markers", "not_at(*steps): the test does not hold at these steps")
@@ -87,7 +89,13 @@ def pytest_configure(config: pytest.Config) -> None:
                             "passes_on_skeleton(reason): exempt from 'the skeleton fails it'")
     if config.pluginmanager.hasplugin("kata-state"):
         return
-    config.pluginmanager.register(Kata(config), "kata-state")
+    state = Kata(config)
+    config.pluginmanager.register(state, "kata-state")
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if not state.full and not state.runner_only:
+        config.option.tbstyle = "no"  # our summary shows the failures, briefly
+        if reporter is not None:
+            reporter.reportchars = ""  # ... instead of pytest's short summary
 
 
 def kata(config: pytest.Config) -> Kata:
@@ -176,6 +184,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         return report
     if report.failed and call.excinfo is not None and not state.full:
         report.longrepr = brief(call.excinfo, state)
+        state.failures.append((item.name, report.longrepr))
     if report.when == "call" or report.outcome != "passed":
         marker = item.get_closest_marker("passes_on_skeleton")
         state.outcomes[item.nodeid] = {
@@ -204,7 +213,6 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
         lines.append(f"  in your code: {learner}")
     if test:
         lines.append(f"  test: {test}")
-    lines.append(f"  guide: {rel(guide(state.step))}   (full traceback: add V=1)")
     return "\n".join(lines)
 
 
@@ -244,6 +252,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     this = _tally(state, lambda introduced: introduced == state.step)
     earlier = _tally(state, lambda introduced: introduced < state.step)
     write = terminalreporter.write_line
+    show_failures(state, write)
     where = "your code" if config.getoption("impl") == "steps" else rel(state.folder)
     write("")
     write(f"Step {state.step} ({where}, {state.module_file})", bold=True)
@@ -251,12 +260,31 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     if state.step > 1:
         steps = describe_steps(list(range(1, state.step)))
         write(f"  earlier steps' tests:  {earlier}   (steps {steps})")
-    failed = any(o["outcome"] == "failed" for o in state.outcomes.values())
-    if failed and config.getoption("impl") == "steps":
+    if state.failures and config.getoption("impl") == "steps":
         write(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
     report = config.getoption("kata_report")
     if report:
         Path(report).write_text(json.dumps(state.outcomes, indent=1), encoding="utf-8")
+
+
+SHOWN_IN_FULL = 3  # the rest get one line each, so a run fits on one screen
+
+
+def show_failures(state: Kata, write) -> None:
+    """The first failures in full, then one line for each of the others."""
+    if not state.failures:
+        return
+    write("")
+    for name, text in state.failures[:SHOWN_IN_FULL]:
+        write(f"FAILED {name}", red=True, bold=True)
+        write(text)
+    rest = state.failures[SHOWN_IN_FULL:]
+    if rest:
+        write(f"... and {len(rest)} more failing (first line of each; V=1 shows them all "
+              f"in full, with tracebacks):", red=True)
+        for name, text in rest:
+            line = f"FAILED {name}: {text.splitlines()[0]}"
+            write(line if len(line) <= 110 else line[:107] + "...")
 
 
 def _tally(state: Kata, wanted) -> str:

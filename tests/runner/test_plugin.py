@@ -63,3 +63,16 @@ def test_pytest_without_a_step_says_how_to_give_one():
                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "say which step to test: pytest --step 17" in result.stderr + result.stdout
+
+
+def test_many_failures_still_fit_one_screen(tmp_path):
+    (tmp_path / "dezero.py").write_text("class Variable:\n    def __init__(self, data):\n"
+                                        "        self.data = data\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests/step02", "--step=2",
+                             f"--impl={tmp_path}", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    out = result.stdout
+    assert out.count("defines no `") >= 3 and out.count("FAILED test_") == 5
+    assert "... and 2 more failing (first line of each" in out
+    assert "Traceback" not in out and "FAILURES" not in out
+    assert len(out.splitlines()) < 40
