@@ -13,32 +13,9 @@ import numpy as np
 import pytest
 
 from kata import checks
+from tests.operand_mixes import SHAPES, combine, mixes
 
-# The operand that meets a Variable: a name for the test id, and a way to make it.
-OTHERS = [
-    ("ndarray", lambda shape: np.linspace(0.5, 2.0, int(np.prod(shape))).reshape(shape)),
-    ("2.5", lambda shape: 2.5),
-    ("3", lambda shape: 3),
-    ("np.float64(2.5)", lambda shape: np.float64(2.5)),
-    ("np.float32(2.5)", lambda shape: np.float32(2.5)),
-    ("np.int64(3)", lambda shape: np.int64(3)),
-]
-OPERATORS = [("+", operator.add), ("*", operator.mul)]
-SHAPES = [(2, 3), ()]
-
-
-def mixes():
-    """Each operator with each kind of operand, on each side of the Variable x."""
-    cases = []
-    for symbol, op in OPERATORS:
-        for name, make in OTHERS:
-            for variable_first in (True, False):
-                text = f"x {symbol} {name}" if variable_first else f"{name} {symbol} x"
-                cases.append(pytest.param(op, make, variable_first, text, id=text))
-    return cases
-
-
-MIXES = mixes()
+MIXES = mixes([("+", operator.add), ("*", operator.mul)])
 
 
 def operate(action, what: str):
@@ -50,9 +27,6 @@ def operate(action, what: str):
                     f"and operators take ndarrays and numbers on either side (as_variable in "
                     f"Function.__call__, add and mul; __radd__, __rmul__)")
 
-
-def combine(op, x, other, variable_first):
-    return op(x, other) if variable_first else op(other, x)
 
 
 def test_as_variable_returns_a_variable_as_it_is(dezero):

@@ -10,31 +10,9 @@ import numpy as np
 import pytest
 
 from kata import checks, leaks
+from tests.operand_mixes import SHAPES, combine, mixes
 
-OTHERS = [
-    ("ndarray", lambda shape: np.linspace(0.5, 2.0, int(np.prod(shape))).reshape(shape)),
-    ("2.5", lambda shape: 2.5),
-    ("3", lambda shape: 3),
-    ("np.float64(2.5)", lambda shape: np.float64(2.5)),
-    ("np.float32(2.5)", lambda shape: np.float32(2.5)),
-    ("np.int64(3)", lambda shape: np.int64(3)),
-]
-OPERATORS = [("-", operator.sub), ("/", operator.truediv)]
-SHAPES = [(2, 3), ()]
-
-
-def mixes():
-    """Each operator with each kind of operand, on each side of the Variable x."""
-    cases = []
-    for symbol, op in OPERATORS:
-        for name, make in OTHERS:
-            for variable_first in (True, False):
-                text = f"x {symbol} {name}" if variable_first else f"{name} {symbol} x"
-                cases.append(pytest.param(op, make, variable_first, text, id=text))
-    return cases
-
-
-MIXES = mixes()
+MIXES = mixes([("-", operator.sub), ("/", operator.truediv)])
 
 
 def operate(expression, what: str, *operands):
@@ -46,9 +24,6 @@ def operate(expression, what: str, *operands):
                     f"div, rdiv and pow as __neg__, __sub__, __rsub__, __truediv__, "
                     f"__rtruediv__ and __pow__")
 
-
-def combine(op, x, other, variable_first):
-    return op(x, other) if variable_first else op(other, x)
 
 
 def positive(shape, seed=5):
