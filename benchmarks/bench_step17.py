@@ -1,7 +1,7 @@
 """Step 17: what weak outputs save on the book's loop, and what they cost per operation.
 
 Time is pytest-benchmark's; memory goes into extra_info from separate, untimed passes (see
-kata.bench.measure_loop). GC off means pytest-benchmark's disable_gc=True: the cyclic GC is
+kata.memory.measure_loop). GC off means pytest-benchmark's disable_gc=True: the cyclic GC is
 off inside every timed round. Before each round, the setup collects what the previous one
 left, so rounds start alike.
 """
@@ -10,7 +10,7 @@ import gc
 
 import pytest
 
-from kata import bench
+from kata import bench, memory
 
 STEP = 17
 LOOP_ROUNDS = 25
@@ -31,14 +31,14 @@ def collect_garbage() -> None:
 
 @pytest.mark.parametrize("gc_enabled", GC_SETTINGS)
 def test_book_loop(benchmark, info, dezero, gc_enabled):
-    info.update(gc="on" if gc_enabled else "off", **bench.loop_memory_info(dezero, gc_enabled))
-    benchmark.pedantic(bench.book_loop, args=(dezero,), setup=collect_garbage,
+    info.update(gc="on" if gc_enabled else "off", **memory.loop_memory_info(dezero, gc_enabled))
+    benchmark.pedantic(memory.book_loop, args=(dezero,), setup=collect_garbage,
                        rounds=LOOP_ROUNDS, warmup_rounds=1)
 
 
 @pytest.mark.benchmark(group=bench.OP_GROUP)
 def test_per_operation(benchmark, info, dezero):
     """The GC stays on, as in everyday use; 5 calls a round, and the stats are per call."""
-    info.update(operations=bench.CHAIN_OPS)
-    benchmark.pedantic(bench.chain_forward_backward, args=(dezero,), rounds=100, iterations=5,
+    info.update(operations=memory.CHAIN_OPS)
+    benchmark.pedantic(memory.chain_forward_backward, args=(dezero,), rounds=100, iterations=5,
                        warmup_rounds=1)

@@ -1,7 +1,7 @@
 """The benchmarks behind `make bench STEP=N` (run by kata/bench.py, which prints the tables).
 
 Each bench_stepNN.py sets STEP; its tests take `impl` (which implementation: parametrized
-over kata.bench.compared) and `dezero` (that implementation's module, loaded by path, so
+over kata.memory.compared) and `dezero` (that implementation's module, loaded by path, so
 several load side by side). The kata plugin is not used here: kata/bench.py runs pytest
 with its own options (see kata.bench.bench_command).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from kata import bench
+from kata import memory
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -21,19 +21,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "impl" in metafunc.fixturenames:
-        impls = bench.compared(metafunc.module.STEP,
-                               learner=metafunc.config.getoption("with_learner"))
+        impls = memory.compared(metafunc.module.STEP,
+                                learner=metafunc.config.getoption("with_learner"))
         metafunc.parametrize("impl", impls, ids=[impl.key for impl in impls])
 
 
 @pytest.fixture
-def dezero(impl: bench.Impl):
+def dezero(impl: memory.Impl):
     """The module under measurement (not the kata plugin's fixture of the same name)."""
-    return bench.load(impl)
+    return memory.load(impl)
 
 
 @pytest.fixture
-def info(benchmark, impl: bench.Impl) -> dict:
+def info(benchmark, impl: memory.Impl) -> dict:
     """benchmark.extra_info, already naming the implementation (the tables read it)."""
     benchmark.extra_info.update(impl=impl.key, label=impl.label)
     return benchmark.extra_info

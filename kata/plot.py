@@ -1,7 +1,7 @@
 """`make plot STEP=17`: memory over the book's loop, graph after graph, drawn into a PNG.
 
 One line each for step 16's solution with the cyclic GC on and off, step 17's solution, and
-your steps/step17 code, measured with tracemalloc after each graph (untimed; kata.bench holds
+your steps/step17 code, measured with tracemalloc after each graph (untimed; kata.memory holds
 the loop). Your code is drawn even when its tests fail: this is where you see whether it
 still leaks. It runs with the GC off, as the leak tests do, so a leak shows as a rising line.
 
@@ -16,8 +16,8 @@ import tracemalloc
 
 import numpy as np
 
-from kata.bench import MB, Impl, book_graph, book_loop, cyclic_gc, load, traced
 from kata.layout import WORK, UsageError, parse_step, rel
+from kata.memory import MB, Impl, book_graph, book_loop, cyclic_gc, load, traced
 
 PLOT_GRAPHS = 200
 OUTPUT = WORK / "plots" / "step17-memory.png"

@@ -259,6 +259,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     write(f"  this step's tests:     {this}")
     if state.step > 1:
         steps = describe_steps(list(range(1, state.step)))
+        if earlier == "none":
+            earlier = "not run (pytest tests --step N runs them too)"
         write(f"  earlier steps' tests:  {earlier}   (steps {steps})")
     if state.failures and config.getoption("impl") == "steps":
         write(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")

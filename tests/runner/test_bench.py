@@ -1,88 +1,14 @@
-"""kata.bench: the deterministic facts behind `make bench`. Timings are never asserted here.
-
-The memory probes run on the reference solutions; their tests skip until those exist.
-"""
+"""kata.bench: the command, and the tables it prints from pytest-benchmark's JSON."""
 
 from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 
 import pytest
 
-from kata import bench
+from kata import bench, memory
 from kata.layout import UsageError
-
-STRONG, WEAK, MODES = (bench.Impl(step, "solutions") for step in (16, 17, 18))
-needs_step17 = pytest.mark.skipif(not bench.available(17),
-                                  reason="the solutions of steps 16 and 17 are not written yet")
-needs_step18 = pytest.mark.skipif(not bench.available(18),
-                                  reason="the solution of step 18 is not written yet")
-
-
-@needs_step17
-def test_step16_with_the_gc_off_retains_every_graph():
-    memory = bench.measure_loop(bench.load(STRONG), graphs=10, gc_enabled=False)
-    assert (memory.variables, memory.functions) == (10 * 4, 10 * 3)
-    assert memory.retained >= 10 * bench.GRAPH_BYTES
-
-
-@needs_step17
-@pytest.mark.parametrize("gc_enabled", [True, False], ids=["gc-on", "gc-off"])
-def test_step17_retains_nothing_and_its_peak_stays_flat(gc_enabled):
-    short = bench.measure_loop(bench.load(WEAK), graphs=10, gc_enabled=gc_enabled)
-    long = bench.measure_loop(bench.load(WEAK), graphs=40, gc_enabled=gc_enabled)
-    assert (long.variables, long.functions) == (0, 0)
-    assert long.retained < bench.ARRAY_BYTES
-    assert bench.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
-
-
-@needs_step17
-def test_implementations_load_side_by_side():
-    strong, weak = bench.load(STRONG), bench.load(WEAK)
-    assert strong is not weak and strong.Variable is not weak.Variable
-    assert bench.load(STRONG) is strong  # loaded once
-
-
-@needs_step18
-def test_step18_peaks_are_never_below_their_theoretical_minimum():
-    dezero = bench.load(MODES)
-    peaks = {}
-    for (run, switch), (what, arrays, _) in bench.CASES.items():
-        peaks[what] = bench.peak_memory(run, dezero, switch)
-        assert peaks[what] >= arrays * bench.BIG_SIZE * 8, what
-    assert peaks["forward under no_grad()"] < peaks["forward, graph kept"]
-    assert (peaks["forward+backward, retain_grad=False"]
-            < peaks["forward+backward, retain_grad=True"])
-
-
-def test_compared_adds_the_learner_only_when_asked():
-    assert [impl.key for impl in bench.compared(17)] == ["step16-solution", "step17-solution"]
-    assert [impl.key for impl in bench.compared(18, learner=True)] == [
-        "step18-solution", "step18-yours"]
-    assert len({impl.module_name for impl in bench.compared(17, learner=True)}) == 3
-
-
-@pytest.mark.parametrize("returncode, left_out", [(0, False), (1, True)])
-def test_the_learner_is_measured_only_when_its_tests_pass(monkeypatch, tmp_path, returncode,
-                                                          left_out):
-    (tmp_path / "dezero.py").write_text("", encoding="utf-8")
-    monkeypatch.setattr(bench, "impl_dir", lambda step, impl: tmp_path)
-    ran = []
-    monkeypatch.setattr(bench.subprocess, "run", lambda command, **options: ran.append(
-        command) or subprocess.CompletedProcess(command, returncode))
-    reason = bench.learner_left_out(17)
-    assert "--step=17" in ran[0] and "--impl=steps" in ran[0]
-    assert (reason is not None) == left_out
-    if left_out:
-        assert "left out" in reason and "make test STEP=17" in reason and "\n" not in reason
-
-
-def test_a_missing_learner_file_is_left_out_without_running_tests(monkeypatch, tmp_path):
-    monkeypatch.setattr(bench, "impl_dir", lambda step, impl: tmp_path)
-    monkeypatch.setattr(bench.subprocess, "run", None)  # must not be called
-    assert "there is no" in bench.learner_left_out(17)
 
 
 def test_bench_refuses_steps_without_benchmarks():
@@ -118,7 +44,7 @@ def loop(impl: str, gc: str, seconds: float, peak: int, variables: int) -> dict:
     return result(bench.LOOP_GROUP, seconds, impl=impl, label=f"step {step} solution", gc=gc,
                   graphs=200, peak=peak, retained=peak if variables else 0,
                   variables=variables, functions=variables * 3 // 4, short_graphs=50,
-                  short_peak=min(peak, 16_000_000), graph_bytes=bench.GRAPH_BYTES)
+                  short_peak=min(peak, 16_000_000), graph_bytes=memory.GRAPH_BYTES)
 
 
 STEP17_RESULTS = {"benchmarks": [
@@ -160,7 +86,7 @@ def test_step18_report_puts_each_peak_next_to_its_minimum():
                     impl="step18-solution", label="step 18 solution", what=what,
                     peak=arrays * 2_000_000 + 10_000, minimum_arrays=arrays, which=which,
                     array_bytes=2_000_000)
-             for what, arrays, which in bench.CASES.values()]
+             for what, arrays, which in memory.CASES.values()]
     report = bench.step18_report({"benchmarks": cases})
     assert cells(report, "implementation") == [
         "implementation", "what", "ms", "peak MB", "min MB", "peak/min", "arrays",

@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from kata import bench, plot
+from kata import bench, memory, plot
 from kata.layout import UsageError
 
 needs_step17 = pytest.mark.skipif(not bench.available(17),
@@ -51,10 +51,10 @@ def test_plot_is_for_step_17_only():
 
 @needs_step17
 def test_the_curves_show_step16_growing_and_step17_flat():
-    strong = plot.memory_curve(bench.load(bench.Impl(16, "solutions")), 10, gc_enabled=False)
-    weak = plot.memory_curve(bench.load(bench.Impl(17, "solutions")), 10, gc_enabled=False)
-    assert np.all(np.diff(strong) >= bench.GRAPH_BYTES)  # every graph stays
-    assert weak.max() - weak.min() < bench.ARRAY_BYTES  # one graph at a time
+    strong = plot.memory_curve(memory.load(memory.Impl(16, "solutions")), 10, gc_enabled=False)
+    weak = plot.memory_curve(memory.load(memory.Impl(17, "solutions")), 10, gc_enabled=False)
+    assert np.all(np.diff(strong) >= memory.GRAPH_BYTES)  # every graph stays
+    assert weak.max() - weak.min() < memory.ARRAY_BYTES  # one graph at a time
 
 
 @needs_step17

@@ -1,0 +1,243 @@
+"""What benchmarks/, `make plot` and the runner's tests measure, and how they measure memory.
+
+The implementations compared load by path, side by side; the workloads are the book's loop
+(step 17) and chains of squares (steps 17 and 18). Memory is measured with tracemalloc in a
+separate, untimed pass after a warm-up: tracemalloc slows Python code several times, so it
+never runs inside a timed region.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib.util
+import subprocess
+import sys
+import tracemalloc
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from kata.layout import ROOT, dezero_path, impl_dir, rel
+from kata.leaks import gc_off, live_objects
+
+SOLUTIONS_COMPARED = {17: (16, 17), 18: (18,)}  # the learner's own step joins when it passes
+MB = 1e6  # tables and plots show decimal megabytes: an array of 10,000 floats is 0.08 MB
+
+
+# -- the implementations compared ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Impl:
+    """One `dezero` to measure: a step's reference solution or the learner's code."""
+
+    step: int
+    impl: str  # "solutions" or "steps" (the learner's)
+
+    @property
+    def solution(self) -> bool:
+        return self.impl == "solutions"
+
+    @property
+    def key(self) -> str:  # in test ids and the JSON
+        return f"step{self.step}-{'solution' if self.solution else 'yours'}"
+
+    @property
+    def label(self) -> str:  # in the tables
+        return f"step {self.step} solution" if self.solution else f"your step {self.step}"
+
+    @property
+    def path(self) -> Path:
+        return dezero_path(impl_dir(self.step, self.impl))
+
+    @property
+    def module_name(self) -> str:  # unique, so several load side by side
+        return f"dezero_step{self.step:02d}_{'solution' if self.solution else 'learner'}"
+
+
+def compared(step: int, learner: bool = False) -> list[Impl]:
+    """What `make bench STEP=step` measures; the learner's code only when asked for."""
+    impls = [Impl(number, "solutions") for number in SOLUTIONS_COMPARED[step]]
+    return impls + [Impl(step, "steps")] if learner else impls
+
+
+def load(impl: Impl):
+    """Import an implementation from its file, once, under its own module name."""
+    if impl.module_name in sys.modules:
+        return sys.modules[impl.module_name]
+    spec = importlib.util.spec_from_file_location(impl.module_name, impl.path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[impl.module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[impl.module_name]
+        raise
+    return module
+
+
+def learner_left_out(step: int) -> str | None:
+    """Why the learner's code of `step` is not measured, or None when it is.
+
+    The test is the step's own test run (every test that applies to it, as `make test STEP=N`
+    runs them, the warm-up exercise's too), not a quicker functional check: code that fails a
+    test may compute wrong results, and timing wrong code says nothing. It costs one pytest
+    run, stopped at the first failure (about 2 s for step 17).
+    """
+    from kata.testrun import pytest_command
+
+    learner = Impl(step, "steps")
+    if not learner.path.exists():
+        return f"your step {step} code is left out: there is no {rel(learner.path)}"
+    command = pytest_command(step, "steps", extra=("-x",))
+    if subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode == 0:
+        return None
+    return (f"your step {step} code ({rel(learner.path)}) is left out: "
+            f"its tests do not pass yet (make test STEP={step})")
+
+
+# -- step 17: the book's loop -----------------------------------------------------------------
+
+BOOK_SIZE = 10_000  # randn(10000), as in the book
+BOOK_GRAPHS = 200  # graphs built one after the other
+GRAPH_ARRAYS = 4  # x and its three squares: the arrays one graph holds
+ARRAY_BYTES = BOOK_SIZE * 8
+GRAPH_BYTES = GRAPH_ARRAYS * ARRAY_BYTES
+CHAIN_OPS = 100  # per-operation cost: a chain of squares on a 0-d array
+
+
+def book_graph(dezero):
+    x = dezero.Variable(np.random.randn(BOOK_SIZE))
+    return dezero.square(dezero.square(dezero.square(x)))
+
+
+def book_loop(dezero, graphs: int = BOOK_GRAPHS) -> None:
+    """The book's loop: each new graph replaces the previous one, which should then be freed."""
+    for _ in range(graphs):
+        _y = book_graph(dezero)  # the previous graph lives until this assignment, as in the book
+
+
+def chain_forward_backward(dezero, ops: int = CHAIN_OPS) -> None:
+    """Forward and backward through `ops` squares of a 0-d array: the cost is all overhead."""
+    y = dezero.Variable(np.array(1.0))  # 1.0 squared stays 1.0; the grad, 2**ops, is finite
+    for _ in range(ops):
+        y = dezero.square(y)
+    y.backward()
+
+
+@contextlib.contextmanager
+def cyclic_gc(enabled: bool):
+    """Run a block with the cyclic GC on (as usual) or off (kata.leaks.gc_off).
+
+    Either way the block starts from a collected heap, and what it left in cycles is collected
+    afterwards, so the next measurement starts clean.
+    """
+    try:
+        if enabled:
+            gc.collect()
+            yield
+        else:
+            with gc_off():  # collects first, and restores the GC even when the block raises
+                yield
+    finally:
+        gc.collect()
+
+
+@contextlib.contextmanager
+def traced():
+    """tracemalloc on for a block; yields nothing, read it with tracemalloc.get_traced_memory."""
+    if tracemalloc.is_tracing():
+        raise RuntimeError("tracemalloc is already tracing: memory would be measured twice")
+    tracemalloc.start()
+    try:
+        yield
+    finally:
+        tracemalloc.stop()
+
+
+@dataclass(frozen=True)
+class LoopMemory:
+    """The book's loop, measured once: bytes per tracemalloc, objects per objgraph."""
+
+    graphs: int
+    peak: int  # bytes allocated at the worst moment of the loop
+    retained: int  # bytes still allocated once the loop is over
+    variables: int  # Variables still alive once the loop is over
+    functions: int  # Functions still alive once the loop is over
+
+
+def measure_loop(dezero, graphs: int, gc_enabled: bool) -> LoopMemory:
+    """Memory of `book_loop(dezero, graphs)`, with the cyclic GC on or off (untimed)."""
+    book_loop(dezero, 1)  # warm-up: np.random's lazy set-up is not the loop's memory
+    with cyclic_gc(gc_enabled):
+        before = live_objects(dezero)
+        with traced():
+            book_loop(dezero, graphs)
+            retained, peak = tracemalloc.get_traced_memory()
+        after = live_objects(dezero)  # before the GC is restored: what the loop left behind
+    return LoopMemory(graphs, peak, retained, after["Variable"] - before["Variable"],
+                      after["Function"] - before["Function"])
+
+
+def loop_memory_info(dezero, gc_enabled: bool) -> dict:
+    """The extra_info of a book-loop benchmark: a full loop, and a loop 4 times shorter."""
+    full = measure_loop(dezero, BOOK_GRAPHS, gc_enabled)
+    short = measure_loop(dezero, BOOK_GRAPHS // 4, gc_enabled)
+    return {**asdict(full), "short_graphs": short.graphs, "short_peak": short.peak,
+            "graph_bytes": GRAPH_BYTES}
+
+
+# -- step 18: a chain over large arrays --------------------------------------------------------
+
+BIG_SIZE = 250_000  # floats: 2 MB an array, so the arrays dwarf the Python objects
+CHAIN = 10  # squares in the chain: 11 values from x to y
+
+
+def big_chain(dezero):
+    """x and CHAIN squares of it; x holds ones, so the values stay finite however long."""
+    y = x = dezero.Variable(np.ones(BIG_SIZE))
+    for _ in range(CHAIN):
+        y = dezero.square(y)
+    return x, y
+
+
+def forward_backward(dezero, retain_grad: bool) -> None:
+    _x, y = big_chain(dezero)
+    y.backward(retain_grad=retain_grad)
+
+
+def forward(dezero, graph: bool) -> None:
+    if graph:
+        big_chain(dezero)
+    else:
+        with dezero.no_grad():
+            big_chain(dezero)
+
+
+# Each case: what the table calls it, and the arrays that must be alive at once (how many, which).
+VALUES = CHAIN + 1  # x and its CHAIN squares
+CASES = {
+    (forward_backward, False): ("forward+backward, retain_grad=False", VALUES + 2,
+                                f"{VALUES} values + the grad in + the grad out"),
+    (forward_backward, True): ("forward+backward, retain_grad=True", 2 * VALUES,
+                               f"{VALUES} values + {VALUES} grads"),
+    (forward, True): ("forward, graph kept", VALUES, f"{VALUES} values, kept for backward"),
+    (forward, False): ("forward under no_grad()", 3, "x + the value in + the value out"),
+}
+
+
+def peak_memory(run, *args) -> int:
+    """tracemalloc's peak, in bytes, of one call of run(*args), after a warm-up call."""
+    run(*args)
+    gc.collect()
+    with traced():
+        run(*args)
+        return tracemalloc.get_traced_memory()[1]
+
+
+def chain_memory_info(run, dezero, switch: bool) -> dict:
+    """The extra_info of a step-18 benchmark: its peak next to its theoretical minimum."""
+    what, arrays, which = CASES[run, switch]
+    return {"what": what, "peak": peak_memory(run, dezero, switch), "minimum_arrays": arrays,
+            "which": which, "array_bytes": BIG_SIZE * 8}

@@ -1,0 +1,82 @@
+"""kata.memory: the deterministic facts behind `make bench`. Timings are never asserted here.
+
+The memory probes run on the reference solutions; their tests skip until those exist.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from kata import bench, memory
+
+STRONG, WEAK, MODES = (memory.Impl(step, "solutions") for step in (16, 17, 18))
+needs_step17 = pytest.mark.skipif(not bench.available(17),
+                                  reason="the solutions of steps 16 and 17 are not written yet")
+needs_step18 = pytest.mark.skipif(not bench.available(18),
+                                  reason="the solution of step 18 is not written yet")
+
+
+@needs_step17
+def test_step16_with_the_gc_off_retains_every_graph():
+    loop = memory.measure_loop(memory.load(STRONG), graphs=10, gc_enabled=False)
+    assert (loop.variables, loop.functions) == (10 * 4, 10 * 3)
+    assert loop.retained >= 10 * memory.GRAPH_BYTES
+
+
+@needs_step17
+@pytest.mark.parametrize("gc_enabled", [True, False], ids=["gc-on", "gc-off"])
+def test_step17_retains_nothing_and_its_peak_stays_flat(gc_enabled):
+    short = memory.measure_loop(memory.load(WEAK), graphs=10, gc_enabled=gc_enabled)
+    long = memory.measure_loop(memory.load(WEAK), graphs=40, gc_enabled=gc_enabled)
+    assert (long.variables, long.functions) == (0, 0)
+    assert long.retained < memory.ARRAY_BYTES
+    assert bench.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
+
+
+@needs_step17
+def test_implementations_load_side_by_side():
+    strong, weak = memory.load(STRONG), memory.load(WEAK)
+    assert strong is not weak and strong.Variable is not weak.Variable
+    assert memory.load(STRONG) is strong  # loaded once
+
+
+@needs_step18
+def test_step18_peaks_are_never_below_their_theoretical_minimum():
+    dezero = memory.load(MODES)
+    peaks = {}
+    for (run, switch), (what, arrays, _) in memory.CASES.items():
+        peaks[what] = memory.peak_memory(run, dezero, switch)
+        assert peaks[what] >= arrays * memory.BIG_SIZE * 8, what
+    assert peaks["forward under no_grad()"] < peaks["forward, graph kept"]
+    assert (peaks["forward+backward, retain_grad=False"]
+            < peaks["forward+backward, retain_grad=True"])
+
+
+def test_compared_adds_the_learner_only_when_asked():
+    assert [impl.key for impl in memory.compared(17)] == ["step16-solution", "step17-solution"]
+    assert [impl.key for impl in memory.compared(18, learner=True)] == [
+        "step18-solution", "step18-yours"]
+    assert len({impl.module_name for impl in memory.compared(17, learner=True)}) == 3
+
+
+@pytest.mark.parametrize("returncode, left_out", [(0, False), (1, True)])
+def test_the_learner_is_measured_only_when_its_tests_pass(monkeypatch, tmp_path, returncode,
+                                                          left_out):
+    (tmp_path / "dezero.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(memory, "impl_dir", lambda step, impl: tmp_path)
+    ran = []
+    monkeypatch.setattr(memory.subprocess, "run", lambda command, **options: ran.append(
+        command) or subprocess.CompletedProcess(command, returncode))
+    reason = memory.learner_left_out(17)
+    assert "--step=17" in ran[0] and "--impl=steps" in ran[0]
+    assert (reason is not None) == left_out
+    if left_out:
+        assert "left out" in reason and "make test STEP=17" in reason and "\n" not in reason
+
+
+def test_a_missing_learner_file_is_left_out_without_running_tests(monkeypatch, tmp_path):
+    monkeypatch.setattr(memory, "impl_dir", lambda step, impl: tmp_path)
+    monkeypatch.setattr(memory.subprocess, "run", None)  # must not be called
+    assert "there is no" in memory.learner_left_out(17)
