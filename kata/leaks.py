@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import io
 import os
 import re
 import shutil
+import subprocess
 import sys
 import types
 import weakref
@@ -296,17 +296,19 @@ def _labelled_referents(obj) -> Iterator[tuple[str, object]]:
 
 def describe_path(cycle: Cycle) -> str:
     """`Variable.creator → Square → Square.outputs[0] → Variable`: containers fold into labels."""
-    hops, holder, labels = [], None, ""
-    for node, label in cycle:
-        if holder is None:
-            holder, labels = node, label
-        elif isinstance(node, CONTAINERS):
+    return " → ".join(_hop(holder, labels, target) for holder, labels, target in _hops(cycle))
+
+
+def _hops(cycle: Cycle) -> Iterator[tuple[object, str, object]]:
+    """(holder, labels, target) for each reference between two non-container objects."""
+    holder, labels = cycle[0]
+    for node, label in cycle[1:]:
+        if isinstance(node, CONTAINERS):
             labels += label
         else:
-            hops.append(_hop(holder, labels, node))
+            yield holder, labels, node
             holder, labels = node, label
-    hops.append(_hop(holder, labels, cycle[0][0]))
-    return " → ".join(hops)
+    yield holder, labels, cycle[0][0]
 
 
 def _hop(holder, labels: str, target) -> str:
@@ -355,47 +357,45 @@ def picture_name() -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", test).strip("-")[:NAME_LENGTH].rstrip("-") or "leak"
 
 
-def _examples(cycles: list[Cycle]) -> list[list]:
-    """One cycle of each shape, as the chains of objects objgraph draws."""
-    chains, shapes = [], set()
+def _examples(cycles: list[Cycle]) -> list[Cycle]:
+    """One cycle of each shape (at most SHOWN), to draw."""
+    examples, shapes = [], set()
     for cycle in cycles:
         shape = describe_path(cycle)
         if shape not in shapes and len(shapes) < SHOWN:
             shapes.add(shape)
-            chains.append(_chain(cycle))
-    return chains
+            examples.append(cycle)
+    return examples
 
 
-def _chain(cycle: Cycle) -> list:
-    """The objects around a cycle and back to the first, with the instances' __dict__s.
+def dot_source(cycles: list[Cycle]) -> str:
+    """The cycles in Graphviz's DOT language: objects as boxes, references as labelled arrows.
 
-    objgraph walks gc.get_referents, which goes from an object to its attributes through
-    its __dict__; a chain without them would show no arrows.
+    Written from the hops of the report itself (containers folded into the labels), so the
+    picture says `creator` and `outputs[0]` on any Python version; objgraph's drawings lose
+    attribute names where Python 3.13 keeps attributes without a __dict__ object.
     """
-    chain = []
-    for node, label in cycle:
-        chain.append(node)
-        if label.startswith(".") and isinstance(getattr(node, "__dict__", None), dict):
-            chain.append(node.__dict__)
-    return chain + [cycle[0][0]]
+    lines = ["digraph leak {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];',
+             '  edge [fontname="Helvetica"];']
+    for holder, labels, target in (hop for cycle in cycles for hop in _hops(cycle)):
+        for node in (holder, target):
+            lines.append(f'  o{id(node)} [label="{type(node).__name__}"];')
+        lines.append(f'  o{id(holder)} -> o{id(target)} [label=" {labels.lstrip(".")} "];')
+    return "\n".join(dict.fromkeys(lines)) + "\n}\n"  # each node declared once
 
 
-def draw(chains: list[list], name: str) -> str:
-    """Draw the cycles with objgraph: a PNG where Graphviz's `dot` is installed, else a .dot.
-
-    Call it last: objgraph's show_* functions run gc.collect(), which frees every cycle
-    that is not held, here, by `chains`.
-    """
-    dot = shutil.which("dot")
-    target = PICTURES / f"{name}.{'png' if dot else 'dot'}"
+def draw(cycles: list[Cycle], name: str) -> str:
+    """Write the cycles as a .dot file, and as a PNG where Graphviz's `dot` is installed."""
+    source = PICTURES / f"{name}.dot"
     try:
         PICTURES.mkdir(parents=True, exist_ok=True)
-        with contextlib.redirect_stdout(io.StringIO()):  # objgraph prints where it wrote
-            objgraph.show_chain(*chains, backrefs=False, filename=str(target))
+        source.write_text(dot_source(cycles), encoding="utf-8")
     except OSError as problem:
         return f"(no picture of the cycle: {problem})"
-    if dot:
-        return f"Picture of the cycle: {rel(target)}"
-    png = rel(target.with_suffix(".png"))
-    return f"The cycle, drawn: {rel(target)} (to view it, install Graphviz, then: " \
-           f"dot -Tpng {rel(target)} -o {png})"
+    png = source.with_suffix(".png")
+    dot = shutil.which("dot")
+    if dot and subprocess.run([dot, "-Tpng", str(source), f"-o{png}"], capture_output=True,
+                              check=False).returncode == 0:
+        return f"Picture of the cycle: {rel(png)}"
+    return f"The cycle, drawn: {rel(source)} (to view it, install Graphviz, then: " \
+           f"dot -Tpng {rel(source)} -o {rel(png)})"

@@ -80,7 +80,7 @@ def test_without_graphviz_the_dot_file_is_written_and_the_command_given(strong, 
     dot = pictures / f"{leaks.picture_name()}.dot"  # named after this test
     assert dot.exists(), sorted(pictures.iterdir())
     text = dot.read_text()
-    assert text.startswith("digraph") and 'label="creator"' in text and "outputs" in text
+    assert text.startswith("digraph") and 'label=" creator "' in text and "outputs" in text
     assert report.splitlines()[-1].endswith(f"-o {dot.with_suffix('.png')})")
     assert "install Graphviz" in report
     assert f"dot -Tpng {dot}" in report
