@@ -30,14 +30,14 @@ help:  ## show this help
 		awk -F'\t' '{ printf "  make %-10s %s\n", $$1, $$2 }'
 	@echo
 	@echo "Options: STEP=N, IMPL=solutions (test the reference), V=1 (full tracebacks),"
-	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset without asking), RESTORE=latest|FOLDER"
+	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset, solution, diff: do not ask), RESTORE=latest|FOLDER"
 	@echo "         (reset: put a backup back), POLL=1 (watch: poll for changes)"
 
 test: $(VENV)/.ready  ## run step STEP's tests on your code (IMPL=solutions for the reference)
 	@$(KATA) test $(STEP) --impl $(IMPL) $(if $(V),--full)
 
-diff: $(VENV)/.ready  ## show exactly what step STEP changes
-	@$(KATA) diff $(STEP)
+diff: $(VENV)/.ready  ## what step STEP changes in the reference (asks first if yours does not pass)
+	@$(KATA) diff $(STEP) $(if $(YES),--yes)
 
 next: $(VENV)/.ready  ## test the first step that is not done yet
 	@$(KATA) next $(if $(V),--full)

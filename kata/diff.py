@@ -26,9 +26,14 @@ def add_arguments(parser) -> None:
     from kata.cli import step_argument
 
     step_argument(parser)
+    parser.add_argument("--yes", action="store_true", help="do not ask (YES=1)")
 
 
 def run(args) -> int:
+    from kata.reset import allow_spoiler
+
     step = parse_step(args.step)
+    if not allow_spoiler(step, "the reference's changes", "diff", args.yes):
+        return 1
     print(step_changes(step) or f"step {step} changes no code (see its guide)")
     return 0

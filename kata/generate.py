@@ -17,11 +17,18 @@ from kata.markers import Views, render
 SKIPPED = {"__pycache__", ".pytest_cache"}
 
 
+def files_in(folder: Path) -> list[Path]:
+    """The files of a step folder, relative to it: no caches, no hidden files."""
+    if not folder.is_dir():
+        return []
+    found = (p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
+    return sorted(p for p in found if not SKIPPED & set(p.parts) and p.suffix != ".pyc"
+                  and not any(part.startswith(".") for part in p.parts))
+
+
 def solution_files(step: int) -> list[Path]:
     """Every file of a step's solution, as paths relative to its folder."""
-    folder = SOLUTIONS / step_name(step)
-    return sorted(p.relative_to(folder) for p in folder.rglob("*")
-                  if p.is_file() and not SKIPPED & set(p.parts) and p.suffix != ".pyc")
+    return files_in(SOLUTIONS / step_name(step))
 
 
 def views(step: int, name: Path) -> Views:

@@ -36,8 +36,15 @@ def step_numbers() -> list[int]:
 
 
 def step_of_path(path: Path | str) -> int | None:
-    """The step a path belongs to (`tests/step09/test_x.py` -> 9), or None."""
-    for part in Path(path).parts:
+    """The step a path belongs to (`tests/step09/test_x.py` -> 9), or None.
+
+    Only the part of the path inside the repository counts: a clone kept in a folder
+    called `step05` is not step 5.
+    """
+    path = Path(path)
+    if path.is_absolute() and path.is_relative_to(ROOT):
+        path = path.relative_to(ROOT)
+    for part in path.parts:
         match = STEP_DIR.match(part)
         if match:
             return int(match.group(1))
@@ -103,6 +110,13 @@ def parse_step(text: str | None) -> int:
     if step not in known:
         raise UsageError(f"there is no step {step} here ({available})")
     return step
+
+
+def parse_impl(text: str) -> str:
+    """The IMPL argument: whose code to test."""
+    if text not in IMPLS:
+        raise UsageError(f"IMPL must be one of {', '.join(IMPLS)}, not {text!r}")
+    return text
 
 
 def _check_step_cli(argv: list[str]) -> int:

@@ -57,6 +57,8 @@ def render(text: str, step: int, where: str = "<solution>") -> Views:
         if marker is None:
             if region is not None:
                 region.add(line, number)
+                if not region.in_skeleton:  # a def inside a region names later stubs too
+                    _track_scope(scopes, line)
             else:
                 _track_scope(scopes, line)
                 solution.append(line)

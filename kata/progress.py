@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -28,10 +27,9 @@ from pathlib import Path
 
 from kata import generate, layout
 from kata.layout import rel, step_name
-from kata.testrun import pytest_command, run_tests
+from kata.testrun import run_quietly, run_tests
 
 DONE, STARTED, NOT_STARTED = "done", "started", "not started"
-SKIPPED = {"__pycache__", ".pytest_cache"}
 RUNNER = Path(__file__).resolve().parent  # kata/: a change to the runner invalidates the cache
 STEP_TIMEOUT_S = 600  # pytest-timeout stops a single stuck test long before this
 
@@ -84,20 +82,11 @@ def learner_impl(step: int) -> str:
     return "steps" if folder == layout.ROOT / "steps" / step_name(step) else str(folder)
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """The files a learner has in a step folder, relative to it (no caches)."""
-    if not folder.is_dir():
-        return []
-    return sorted(p.relative_to(folder) for p in folder.rglob("*")
-                  if p.is_file() and not SKIPPED & set(p.relative_to(folder).parts)
-                  and p.suffix != ".pyc")
-
-
 def learner_changes(step: int) -> Changes:
     """Compare steps/stepNN with the skeleton the generator makes (in memory)."""
     folder = step_folder(step)
     pristine = generate.skeleton(step)
-    changes = Changes(added=[name for name in folder_files(folder) if name not in pristine])
+    changes = Changes(added=[name for name in generate.files_in(folder) if name not in pristine])
     for name, text in pristine.items():
         path = folder / name
         if not path.is_file():
@@ -125,7 +114,7 @@ def cache_key(step: int) -> str:
     """A hash of everything a step's outcome depends on."""
     digest = hashlib.sha256(f"{sys.version}\n{step_folder(step)}\n".encode())
     folder = step_folder(step)
-    inputs = [folder / name for name in folder_files(folder)]
+    inputs = [folder / name for name in generate.files_in(folder)]
     inputs += applying_test_files(step)
     inputs += sorted(RUNNER.glob("*.py")) + [layout.ROOT / "pyproject.toml"]
     for path in inputs:
@@ -157,28 +146,20 @@ def remember(result: StepProgress, key: str) -> None:
 
 # -- running the tests -----------------------------------------------------------------------
 
-def outcome(step: int, exit_code: int, report: Path) -> StepProgress:
-    """Read a pytest run's exit code and --kata-report into a StepProgress."""
-    try:
-        outcomes = json.loads(report.read_text(encoding="utf-8")).values()
-    except (OSError, ValueError):  # pytest crashed before writing its report
-        return StepProgress(step, DONE if exit_code == 0 else STARTED)
-    passed = sum(o["outcome"] == "passed" for o in outcomes)
-    failed = sum(o["outcome"] == "failed" for o in outcomes)
-    return StepProgress(step, DONE if exit_code == 0 else STARTED, passed, failed)
+def counted(step: int, exit_code: int, outcomes: dict | None) -> StepProgress:
+    """A step's progress from a test run: its exit code, and its tests' outcomes if any."""
+    status = DONE if exit_code == 0 else STARTED
+    if outcomes is None:  # pytest stopped before it could report
+        return StepProgress(step, status)
+    passed = sum(o["outcome"] == "passed" for o in outcomes.values())
+    failed = sum(o["outcome"] == "failed" for o in outcomes.values())
+    return StepProgress(step, status, passed, failed)
 
 
 def run_step_quietly(step: int) -> StepProgress:
     """Run every test that applies to the step on the learner's code, output discarded."""
-    with tempfile.TemporaryDirectory(prefix="kata-progress-") as scratch:
-        report = Path(scratch) / "report.json"
-        command = pytest_command(step, learner_impl(step), report=report)
-        try:
-            completed = subprocess.run(command, cwd=layout.ROOT, capture_output=True,
-                                       timeout=STEP_TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired:
-            return StepProgress(step, STARTED)
-        return outcome(step, completed.returncode, report)
+    run = run_quietly(step, learner_impl(step), timeout=STEP_TIMEOUT_S)
+    return counted(step, run.exit_code, run.outcomes)
 
 
 def progress(steps: list[int] | None = None, jobs: int | None = None) -> list[StepProgress]:
@@ -279,5 +260,6 @@ def run_next(args) -> int:
         report = Path(scratch) / "report.json"
         exit_code = run_tests(step, learner_impl(step), full=args.full, report=report)
         if key is not None:  # keep `make progress` up to date with what was just seen
-            remember(outcome(step, exit_code, report), key)
+            outcomes = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
+            remember(counted(step, exit_code, outcomes), key)
     return exit_code

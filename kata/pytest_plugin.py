@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 
 from kata.layout import (
-    ROOT,
     TESTS,
     describe_steps,
     dezero_path,
@@ -61,23 +60,37 @@ class Kata:
         self.full = config.getoption("kata_full")
         self.outcomes: dict[str, dict] = {}
         self.failures: list[tuple[str, str]] = []  # (test name, what went wrong)
+        self.deselected = 0  # tests that stopped holding before this step
+        self.ran_kata_tests = False
         self._module = None
-        self._import_problem: str | None = None
+        self.import_problem: str | None = None
 
     @property
     def module_file(self) -> str:
         return rel(dezero_path(self.folder))
 
+    def work_files(self) -> list[str]:
+        """The files that hold this step's TODOs in the skeleton (the dezero module if none)."""
+        from kata.generate import skeleton
+
+        marker = f"TODO(step {self.step:02d})"
+        try:
+            names = [name for name, text in skeleton(self.step).items()
+                     if name.suffix == ".py" and marker in text]
+        except OSError:  # not a step of this repository
+            names = []
+        return [rel(self.folder / name) for name in names] or [self.module_file]
+
     def load(self):
         """Import `dezero` from the chosen folder once; remember a failure as one message."""
-        if self._module is None and self._import_problem is None:
+        if self._module is None and self.import_problem is None:
             sys.path.insert(0, str(self.folder))
             try:
                 self._module = importlib.import_module("dezero")
             except Exception as error:  # a learner's syntax error must not stop the run
-                self._import_problem = _describe_import_error(error, self.folder)
-        if self._import_problem:
-            pytest.fail(self._import_problem, pytrace=False)
+                self.import_problem = _describe_import_error(error, self.folder)
+        if self.import_problem:
+            pytest.fail(self.import_problem, pytrace=False)
         return self._module
 
 
@@ -129,10 +142,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         introduced = step_of_path(item.path) or state.step
         item.stash[INTRODUCED] = introduced
         until, not_at = item.get_closest_marker("until"), item.get_closest_marker("not_at")
+        if (until and until.args[0] < introduced) or (not_at and introduced in not_at.args):
+            raise pytest.UsageError(f"{item.nodeid}: its until/not_at markers leave no step "
+                                    f"where it runs (it is introduced at step {introduced})")
         gone = (until and state.step > until.args[0]) or (not_at and state.step in not_at.args)
         (dropped if gone else keep).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
+    state.deselected = len(dropped)
+    state.ran_kata_tests = any(item.path.is_relative_to(TESTS) for item in keep)
     keep.sort(key=lambda item: item.stash[INTRODUCED] != state.step)
     items[:] = keep
 
@@ -191,6 +209,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             "outcome": report.outcome,
             "introduced": item.stash.get(INTRODUCED, state.step),
             "exempt": (marker.args[0] if marker and marker.args else None),
+            "import_failed": state.import_problem is not None,
         }
     return report
 
@@ -217,18 +236,24 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
 
 
 def _locations(excinfo: pytest.ExceptionInfo, folder: Path) -> tuple[str, str]:
-    """The innermost frame in the implementation folder, and the innermost in tests/."""
-    learner = test = ""
+    """Where to look: the innermost frames in the learner's folder, and the test's line."""
+    learner: list[str] = []
+    test = helper = ""
     for entry in excinfo.traceback:
         path = Path(entry.path)
         where = f"{rel(path)}:{entry.lineno + 1}"
         if path.is_relative_to(folder):
             source = str(entry.statement).strip().splitlines()
             shown = source and "NotImplementedError" not in source[0]
-            learner = f"{where} in {entry.name}()" + (f": {source[0]}" if shown else "")
+            learner.append(f"{where} in {entry.name}()" + (f": {source[0]}" if shown else ""))
         elif path.is_relative_to(TESTS):
-            test = where
-    return learner, test
+            if path.name.startswith("test_"):
+                test = where
+            else:
+                helper = where  # a conftest or shared helper: the test's own line is better
+    if len(learner) > 1 and ": raise " in learner[-1]:  # a deliberate raise: who called it?
+        return f"{learner[-1]}\n    called from {learner[-2]}", test or helper
+    return (learner[-1] if learner else ""), test or helper
 
 
 def _describe_import_error(error: Exception, folder: Path) -> str:
@@ -249,19 +274,25 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     state = kata(config)
     if state.runner_only:
         return
-    this = _tally(state, lambda introduced: introduced == state.step)
-    earlier = _tally(state, lambda introduced: introduced < state.step)
     write = terminalreporter.write_line
     show_failures(state, write)
+    if not state.ran_kata_tests:  # e.g. a learner's own test file (step 10): no kata summary
+        return
+    this = _tally(state, lambda introduced: introduced == state.step)
+    earlier = _tally(state, lambda introduced: introduced < state.step)
     where = "your code" if config.getoption("impl") == "steps" else rel(state.folder)
     write("")
-    write(f"Step {state.step} ({where}, {state.module_file})", bold=True)
+    write(f"Step {state.step} ({where}: {', '.join(state.work_files())})", bold=True)
     write(f"  this step's tests:     {this}")
     if state.step > 1:
         steps = describe_steps(list(range(1, state.step)))
+        steps = f"step {steps}" if state.step == 2 else f"steps {steps}"
         if earlier == "none":
             earlier = "not run (pytest tests --step N runs them too)"
-        write(f"  earlier steps' tests:  {earlier}   (steps {steps})")
+        write(f"  earlier steps' tests:  {earlier}   ({steps})")
+    if state.deselected:
+        write(f"  ({state.deselected} tests of earlier steps do not apply here: the book "
+              f"changed that behaviour since)")
     if state.failures and config.getoption("impl") == "steps":
         write(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
     report = config.getoption("kata_report")
@@ -269,11 +300,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         Path(report).write_text(json.dumps(state.outcomes, indent=1), encoding="utf-8")
 
 
-SHOWN_IN_FULL = 3  # the rest get one line each, so a run fits on one screen
+SHOWN_IN_FULL = 3  # failures shown in full; the rest are grouped, so a run fits one screen
+GROUPS_LISTED = 8  # one line each
 
 
 def show_failures(state: Kata, write) -> None:
-    """The first failures in full, then one line for each of the others."""
+    """The first failures in full, then the others grouped by their message, one line each."""
     if not state.failures:
         return
     write("")
@@ -281,12 +313,21 @@ def show_failures(state: Kata, write) -> None:
         write(f"FAILED {name}", red=True, bold=True)
         write(text)
     rest = state.failures[SHOWN_IN_FULL:]
-    if rest:
-        write(f"... and {len(rest)} more failing (first line of each; V=1 shows them all "
-              f"in full, with tracebacks):", red=True)
-        for name, text in rest:
-            line = f"FAILED {name}: {text.splitlines()[0]}"
-            write(line if len(line) <= 110 else line[:107] + "...")
+    if not rest:
+        return
+    groups: dict[str, list[str]] = {}  # first line of the message -> the tests that gave it
+    for name, text in rest:
+        groups.setdefault(text.splitlines()[0], []).append(name)
+    write(f"... and {len(rest)} more failing (V=1 shows each in full, with its traceback):",
+          red=True)
+    listed = sorted(groups.items(), key=lambda group: -len(group[1]))[:GROUPS_LISTED]
+    for message, names in listed:
+        who = f"FAILED {names[0]}" if len(names) == 1 else f"FAILED {len(names)} tests"
+        line = f"{who}: {message}"
+        write(line if len(line) <= 120 else line[:117] + "...")
+    unlisted = sum(len(names) for names in groups.values()) - sum(len(n) for _, n in listed)
+    if unlisted:
+        write(f"... and {unlisted} more, with other messages")
 
 
 def _tally(state: Kata, wanted) -> str:
@@ -297,4 +338,3 @@ def _tally(state: Kata, wanted) -> str:
     return ", ".join(f"{n} {word}" for word, n in sorted(counts.items())) or "none"
 
 
-__all__ = ["ROOT", "Kata", "LearnerModule", "brief"]

@@ -179,18 +179,25 @@ def reference_text(step: int) -> str:
     return "\n\n".join(part.rstrip("\n") for part in parts)
 
 
-def show_solution(step: int, yes: bool = False) -> int:
+def allow_spoiler(step: int, what: str, command: str, yes: bool) -> bool:
+    """Before showing the reference: fine once the step passes, else ask (or YES=1)."""
     result = step_progress(step)
-    if not result.done:
-        state = ("you have not started it" if result.status == NOT_STARTED
-                 else result.detail() or "its tests fail")
-        question = (f"Step {step} does not pass on your code yet ({state}). "
-                    f"Show the reference solution anyway?")
-        refusal = (f"step {step} does not pass on your code yet; to see the solution anyway, "
-                   f"run this in a terminal, or add YES=1")
-        if not confirm(question, yes, refusal):
-            print(f"not shown. Stuck? make hint STEP={step}")
-            return 1
+    if result.done:
+        return True
+    state = ("you have not started it" if result.status == NOT_STARTED
+             else result.detail() or "its tests fail")
+    question = f"Step {step} does not pass on your code yet ({state}). Show {what} anyway?"
+    refusal = (f"step {step} does not pass on your code yet; to see {what} anyway, "
+               f"run this in a terminal, or: make {command} STEP={step} YES=1")
+    if confirm(question, yes, refusal):
+        return True
+    print(f"not shown. Stuck? make hint STEP={step}")
+    return False
+
+
+def show_solution(step: int, yes: bool = False) -> int:
+    if not allow_spoiler(step, "the reference solution", "solution", yes):
+        return 1
     print(reference_text(step))
     return 0
 

@@ -11,16 +11,11 @@ Exit status: 0 when stable (and, for IMPL=solutions, when everything passed), 1 
 
 from __future__ import annotations
 
-import json
-import subprocess
-import tempfile
-import time
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
-from kata.layout import ROOT, describe_steps
-from kata.testrun import pytest_command
+from kata.layout import describe_steps
+from kata.testrun import run_quietly
 
 RUNS = 20
 
@@ -39,8 +34,8 @@ class Run:
 
     @property
     def crashed(self) -> bool:
-        """pytest stopped before it could report (interrupted, internal or usage error)."""
-        return self.exit_code >= 2 and self.exit_code != 5  # 5: no tests were collected
+        """pytest stopped before it could report (interrupted, killed, internal error)."""
+        return self.exit_code not in (0, 1, 5)  # 5: no tests were collected
 
     def summary(self) -> str:
         if self.crashed:
@@ -52,17 +47,11 @@ class Run:
 
 def run_once(step: int, impl: str) -> Run:
     """Run the step's tests in a fresh process, quietly, and read each test's outcome."""
-    with tempfile.TemporaryDirectory(prefix="kata-stress-") as folder:
-        report = Path(folder) / "report.json"
-        started = time.perf_counter()
-        result = subprocess.run(pytest_command(step, impl, report=report), cwd=ROOT,
-                                capture_output=True, check=False)
-        seconds = time.perf_counter() - started
-        outcomes = {}
-        if report.exists():
-            outcomes = {test: entry["outcome"]
-                        for test, entry in json.loads(report.read_text()).items()}
-    return Run(outcomes, result.returncode, seconds)
+    run = run_quietly(step, impl)
+    outcomes = {test: entry["outcome"] for test, entry in (run.outcomes or {}).items()}
+    # A run that wrote no report did not finish, whatever its exit code says.
+    exit_code = run.exit_code if run.outcomes is not None or run.exit_code >= 2 else 3
+    return Run(outcomes, exit_code, run.seconds)
 
 
 @dataclass(frozen=True)
@@ -124,11 +113,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from kata.layout import IMPLS, UsageError, parse_step
+    from kata.layout import UsageError, parse_impl, parse_step
 
     step = parse_step(args.step)
-    if args.impl not in IMPLS:
-        raise UsageError(f"IMPL must be one of {', '.join(IMPLS)}, not {args.impl!r}")
+    impl = parse_impl(args.impl)
     if args.runs < 1:
         raise UsageError(f"--runs must be at least 1, not {args.runs}")
-    return stress(step, args.impl, args.runs)
+    return stress(step, impl, args.runs)

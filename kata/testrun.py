@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from kata.layout import ROOT, TESTS, step_name
@@ -28,6 +32,38 @@ def run_tests(step: int, impl: str = "steps", **options) -> int:
     return subprocess.call(pytest_command(step, impl, **options), cwd=ROOT)
 
 
+@dataclass(frozen=True)
+class QuietRun:
+    """A test run whose output was kept, not shown."""
+
+    exit_code: int  # pytest's: 0 all passed, 1 some failed, 2 and more it stopped; -1 timeout
+    outcomes: dict[str, dict] | None  # each test's --kata-report entry; None: no report
+    output: str
+    seconds: float
+
+    @property
+    def crashed(self) -> bool:
+        """pytest stopped before it could report (timeout, internal or usage error)."""
+        return self.outcomes is None or self.exit_code not in (0, 1)
+
+
+def run_quietly(step: int, impl: str = "steps", only_this_step: bool = False,
+                timeout: float | None = None) -> QuietRun:
+    """Run a step's tests in a fresh process; keep the output and each test's outcome."""
+    with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
+        report = Path(scratch) / "report.json"
+        command = pytest_command(step, impl, only_this_step=only_this_step, report=report)
+        started = time.perf_counter()
+        try:
+            completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                                       timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return QuietRun(-1, None, f"timed out after {timeout} s", timeout or 0.0)
+        seconds = time.perf_counter() - started
+        outcomes = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
+    return QuietRun(completed.returncode, outcomes, completed.stdout + completed.stderr, seconds)
+
+
 def add_arguments(parser) -> None:
     from kata.cli import step_argument
 
@@ -38,9 +74,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from kata.layout import IMPLS, UsageError, parse_step
+    from kata.layout import parse_impl, parse_step
 
     step = parse_step(args.step)
-    if args.impl not in IMPLS:
-        raise UsageError(f"IMPL must be one of {', '.join(IMPLS)}, not {args.impl!r}")
-    return run_tests(step, args.impl, full=args.full, extra=tuple(args.pytest_args))
+    return run_tests(step, parse_impl(args.impl), full=args.full, extra=tuple(args.pytest_args))

@@ -14,7 +14,6 @@ benchmarks (never gated on a timing).
 from __future__ import annotations
 
 import ast
-import json
 import os
 import subprocess
 import sys
@@ -24,9 +23,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kata.generate import skeleton, solution_files, views, write_skeletons
+from kata.generate import files_in, skeleton, solution_files, views, write_skeletons
 from kata.layout import ROOT, STEPS, TESTS, rel, step_name, step_numbers, title
-from kata.testrun import pytest_command
+from kata.testrun import run_quietly
 
 # Files that moved between steps: new path -> its path in the previous step.
 MOVED = {"dezero/core_simple.py": "dezero.py"}  # step 23 turns dezero.py into a package
@@ -53,12 +52,25 @@ class StepResult:
 
 def check_generated(step: int, result: StepResult) -> None:
     folder = STEPS / step_name(step)
-    for name, text in skeleton(step).items():
+    expected = skeleton(step)
+    for name, text in expected.items():
         path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             result.generated = False
             result.problems.append(f"{rel(path)} is not what the generator makes from "
                                    f"solutions/ (run `make generate`)")
+        if name.suffix == ".py":
+            try:
+                compile(text, str(path), "exec")
+            except SyntaxError as error:
+                result.generated = False
+                result.problems.append(f"{rel(path)}:{error.lineno}: the skeleton does not "
+                                       f"compile ({error.msg}); an empty SKELETON part may "
+                                       f"need `# pass`")
+    for extra in sorted(set(files_in(folder)) - set(expected)):
+        result.generated = False
+        result.problems.append(f"{rel(folder / extra)} is not made by the generator "
+                               f"(left over from an older layout?)")
 
 
 # -- 4. one source of truth ------------------------------------------------------------------
@@ -72,7 +84,7 @@ def check_one_source(step: int, result: StepResult) -> None:
     old = {name for name in solution_files(before) if is_cumulative(name)}
     accounted = set()
     for name in (n for n in solution_files(step) if is_cumulative(n)):
-        source = name if name in old else Path(MOVED.get(str(name), name))
+        source = name if name in old else Path(MOVED.get(name.as_posix(), name))
         previous = comparable(views(step, name).previous)
         if source in old:
             accounted.add(source)
@@ -137,17 +149,17 @@ def check_docs(step: int, result: StepResult) -> None:
 
 # -- 1 and 2. the tests, both ways -----------------------------------------------------------
 
-def run_pytest(step: int, impl: str, only_this_step: bool, report: Path) -> dict[str, dict]:
-    command = pytest_command(step, impl, only_this_step=only_this_step, report=report)
-    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    if not report.exists():
-        tail = "\n".join((completed.stdout + completed.stderr).strip().splitlines()[-5:])
-        raise RuntimeError(f"pytest did not run for step {step} ({impl}):\n{tail}")
-    return json.loads(report.read_text(encoding="utf-8"))
+def run_pytest(step: int, impl: str, only_this_step: bool) -> dict[str, dict]:
+    run = run_quietly(step, impl, only_this_step=only_this_step)
+    if run.crashed:
+        tail = "\n".join(run.output.strip().splitlines()[-5:])
+        raise RuntimeError(f"pytest stopped (exit code {run.exit_code}) for step {step} "
+                           f"({impl}):\n{tail}")
+    return run.outcomes
 
 
 def check_solution(step: int, result: StepResult, scratch: Path) -> None:
-    outcomes = run_pytest(step, "solutions", False, scratch / f"solution{step:02d}.json")
+    outcomes = run_pytest(step, "solutions", False)
     passed = sum(o["outcome"] == "passed" for o in outcomes.values())
     result.solution = f"{passed}/{len(outcomes)}"
     for nodeid, outcome in outcomes.items():
@@ -159,12 +171,18 @@ def check_solution(step: int, result: StepResult, scratch: Path) -> None:
 
 def check_skeleton(step: int, result: StepResult, scratch: Path) -> None:
     folder = scratch / "skeletons" / step_name(step)
-    outcomes = run_pytest(step, str(folder), True, scratch / f"skeleton{step:02d}.json")
+    outcomes = run_pytest(step, str(folder), True)
     new = {k: o for k, o in outcomes.items() if o["introduced"] == step}
     failing = sum(o["outcome"] == "failed" for o in new.values())
     result.skeleton = f"{failing}/{len(new)}"
+    if any(o.get("import_failed") for o in outcomes.values()):
+        result.problems.append("the skeleton's dezero does not import: its tests fail for "
+                               "that reason alone (make test on it shows why)")
     for nodeid, outcome in new.items():
         if outcome["outcome"] == "failed":
+            if outcome["exempt"]:
+                result.problems.append(f"{nodeid} fails on the skeleton now: remove its "
+                                       f"passes_on_skeleton mark")
             continue
         if outcome["exempt"]:
             result.exemptions.append(f"{nodeid}: {outcome['exempt']}")
@@ -216,19 +234,21 @@ def verify(jobs: int | None = None) -> int:
         scratch = Path(tmp)
         write_skeletons(scratch / "skeletons", steps)
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            repo_jobs = [pool.submit(run_repository_check, *check)
-                         for check in repository_checks()]
             results = list(pool.map(lambda step: verify_step(step, scratch), steps))
-            repo_results = [job.result() for job in repo_jobs]
+            # After the steps, not beside them: the runner's tests wait on a file watcher,
+            # with a time limit that a machine busy with step runs could exceed.
+            repo_results = list(pool.map(lambda check: run_repository_check(*check),
+                                         repository_checks()))
 
     print_table(results)
-    ok = all(not r.problems for r in results)
     print()
     for name, meaning, code, output in repo_results:
         print(f"{name:<20} {'ok' if code == 0 else 'FAILED: ' + meaning}")
         if code != 0:
-            ok = False
             print("\n".join("    " + line for line in output.splitlines()[-20:]))
+    strays = stray_folders(steps)
+    for stray in strays:
+        print(f"{'layout':<20} FAILED: {stray}")
     exemptions = [(r.step, e) for r in results for e in r.exemptions]
     if exemptions:
         print("\nTests exempt from 'the skeleton fails it' (with their reasons):")
@@ -240,10 +260,20 @@ def verify(jobs: int | None = None) -> int:
         for step, problem in problems:
             print(f"  step {step}: {problem}")
     seconds = time.monotonic() - started
-    passed = sum(not r.problems for r in results)
-    print(f"\n{len(steps)} steps checked in {seconds:.0f} s")
-    print(f"verify: {passed} passed, {len(results) - passed} failed")
-    return 0 if ok else 1
+    checks = [not r.problems for r in results] + [code == 0 for _, _, code, _ in repo_results]
+    checks += [False] * len(strays)
+    print(f"\n{len(steps)} steps and {len(repo_results)} repository checks in {seconds:.0f} s")
+    print(f"verify: {sum(checks)} passed, {len(checks) - sum(checks)} failed")
+    return 0 if all(checks) else 1
+
+
+def stray_folders(steps: list[int]) -> list[str]:
+    """stepNN folders in steps/ or tests/ that have no solution: a step half removed?"""
+    known = {step_name(step) for step in steps}
+    return [f"{rel(folder)} has no solutions/{folder.name}"
+            for parent in (STEPS, TESTS) if parent.is_dir()
+            for folder in sorted(parent.iterdir())
+            if folder.is_dir() and folder.name.startswith("step") and folder.name not in known]
 
 
 def print_table(results: list[StepResult]) -> None:

@@ -37,11 +37,15 @@ class Variable:
 
 
 def as_array(x):
-    """Make sure a result is an ndarray: NumPy turns 0-d results into scalars."""
-    # BEGIN SOLUTION: an ndarray stays as it is; anything else goes through np.asarray
-    if isinstance(x, np.ndarray):
-        return x
-    return np.asarray(x)
+    """A scalar becomes a 0-d ndarray; anything else is left as it is.
+
+    NumPy answers operations on 0-d arrays with NumPy scalars (np.float64, ...), which
+    np.isscalar recognises, like Python's own numbers.
+    """
+    # BEGIN SOLUTION: np.isscalar tells a scalar; np.array(x) makes the 0-d array
+    if np.isscalar(x):
+        return np.array(x)
+    return x
     # END SOLUTION
 # END NEW
 

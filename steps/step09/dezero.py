@@ -28,8 +28,12 @@ class Variable:
 
 
 def as_array(x):
-    """Make sure a result is an ndarray: NumPy turns 0-d results into scalars."""
-    raise NotImplementedError('TODO(step 09): write as_array(): an ndarray stays as it is; anything else goes through np.asarray')
+    """A scalar becomes a 0-d ndarray; anything else is left as it is.
+
+    NumPy answers operations on 0-d arrays with NumPy scalars (np.float64, ...), which
+    np.isscalar recognises, like Python's own numbers.
+    """
+    raise NotImplementedError('TODO(step 09): write as_array(): np.isscalar tells a scalar; np.array(x) makes the 0-d array')
 
 
 class Function:

@@ -53,3 +53,11 @@ def test_runner_rejects_a_bad_step_with_exit_code_2():
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "kata: STEP must be a step number such as STEP=17, not 'abc'"]
+
+
+def test_only_the_path_inside_the_repository_names_a_step():
+    from kata.layout import ROOT, step_of_path
+
+    assert step_of_path("tests/step03/test_x.py") == 3
+    assert step_of_path(ROOT / "tests" / "step03" / "test_x.py") == 3
+    assert step_of_path(ROOT / "tests" / "runner" / "test_x.py") is None

@@ -136,9 +136,24 @@ def test_the_collector_is_off_inside_and_new_objects_are_counted(weak):
 def test_objects_alive_before_the_block_are_not_survivors(strong, pictures):
     x = strong.Variable(np.array(2.0))
     y = strong.square(x)  # a cycle, made before the block: not the block's leak
-    with leaks.no_cycles(strong, "nothing"):
-        pass
+    with pytest.raises(pytest.fail.Exception) as failure:
+        with leaks.no_cycles(strong, "z = square(w)"):
+            w = strong.Variable(np.array(3.0))
+            z = strong.square(w)
+            del w, z
+    assert failure.value.msg.splitlines()[0] == (
+        "memory leak: `z = square(w)` left 3 objects alive after `del`: 2 Variable, 1 Square.")
     assert y.creator.outputs[0] is y
+
+
+def test_an_older_object_freed_inside_does_not_hide_a_new_leak(strong, weak, pictures):
+    older = [weak.square(weak.Variable(np.array(1.0)))]  # 2 Variables, 1 Function, no cycle
+    with pytest.raises(pytest.fail.Exception, match="left 3 objects alive"):
+        with leaks.no_cycles(strong, "y = square(x)"):
+            del older[:]  # frees as many objects as the leak below makes
+            x = strong.Variable(np.array(2.0))
+            y = strong.square(x)
+            del x, y
 
 
 def test_live_objects_counts_subclasses_defined_anywhere(weak):
@@ -158,6 +173,17 @@ def test_pictures_are_named_after_the_running_test():
     assert leaks.picture_name() == "test_pictures_are_named_after_the_running_test"
 
 
+def test_long_parametrized_names_get_pictures_of_their_own(monkeypatch):
+    names = set()
+    for case in ("a = square(x); add(square(a), square(a))", "add(exp(x), square(square(x)))"):
+        test = f"tests/step17/t.py::test_backward_works_once_the_names_are_gone[{case}] (call)"
+        monkeypatch.setenv("PYTEST_CURRENT_TEST", test)
+        names.add(leaks.picture_name())
+    assert len(names) == 2
+    assert all(len(name) <= leaks.NAME_LENGTH for name in names)
+    assert all(name.startswith("test_backward_works_once") for name in names)
+
+
 def test_a_cycle_through_dicts_and_lists_names_keys_and_indices():
     class Node:
         pass
@@ -170,12 +196,12 @@ def test_a_cycle_through_dicts_and_lists_names_keys_and_indices():
     assert leaks.find_cycle(Node()) is None
 
 
-def test_survivors_are_reported_by_type_and_count():
+def test_survivors_are_reported_by_type_and_count(pictures):
     class Ring:
         def __init__(self):
             self.me = self
 
-    report = leaks.leak_report([Ring(), Ring()], "two rings", name="rings")
+    report = leaks.leak_report([Ring(), Ring()], "two rings", name="rings")  # in `pictures`
     assert report.splitlines()[:3] == [
         "memory leak: `two rings` left 2 objects alive after `del`: 2 Ring.",
         "Reference cycles keep them (the cyclic garbage collector was off, so nothing else "

@@ -45,9 +45,21 @@ def test_an_endless_loop_times_out_with_a_plain_message(tmp_path):
 
 
 def test_full_tracebacks_on_request(tmp_path):
-    out = run_step1(tmp_path, "x = 1\n", "--kata-full")
-    assert "dezero.py defines no `Variable`" in out
-    assert "guide: steps/step01/README.md   (full traceback" not in out
+    source = "class Variable:\n    def __init__(self, data):\n        self.data = data[0]\n"
+    brief, full = run_step1(tmp_path, source), run_step1(tmp_path, source, "--kata-full")
+    assert "in your code:" in brief and "Traceback" not in brief and "E   " not in brief
+    assert "in your code:" not in full and "E       IndexError" in full
+
+
+def test_a_test_whose_markers_leave_no_step_is_refused(tmp_path):
+    tests = tmp_path / "tests" / "step03"
+    tests.mkdir(parents=True)
+    (tests / "test_x.py").write_text("import pytest\n\n@pytest.mark.until(2)\n"
+                                     "def test_x():\n    pass\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", str(tests), "--step=3",
+                             "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml")],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert "its until/not_at markers leave no step where it runs" in result.stderr
 
 
 @pytest.mark.parametrize("args", [["tests/step01"], ["tests/step01", "--step=1"]])
@@ -72,7 +84,17 @@ def test_many_failures_still_fit_one_screen(tmp_path):
                              f"--impl={tmp_path}", "-q"],
                             cwd=ROOT, capture_output=True, text=True, check=False)
     out = result.stdout
-    assert out.count("defines no `") >= 3 and out.count("FAILED test_") == 5
-    assert "... and 2 more failing (first line of each" in out
+    assert out.count("defines no `") >= 3 and out.count("FAILED test_") == 3
+    assert "... and 2 more failing (V=1 shows each in full" in out
+    assert "FAILED 2 tests: " in out  # the same message, once
     assert "Traceback" not in out and "FAILURES" not in out
     assert len(out.splitlines()) < 40
+
+
+def test_a_long_list_of_failures_is_grouped_and_capped(tmp_path):
+    (tmp_path / "dezero.py").write_text("x = 1\n")  # every test of steps 1-24 fails
+    result = subprocess.run([sys.executable, "-m", "pytest", "tests", "--step=24",
+                             f"--impl={tmp_path}", "-q"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert len(result.stdout.splitlines()) < 45, result.stdout
+    assert "more, with other messages" in result.stdout or "FAILED 3" in result.stdout

@@ -88,3 +88,54 @@ def test_a_step_without_tests_is_a_problem(monkeypatch, tmp_path):
     result = StepResult(5)
     check_skeleton(5, result, tmp_path)
     assert "introduces no tests" in result.problems[0]
+
+
+def test_a_skeleton_that_does_not_compile_is_caught(solutions, tmp_path, monkeypatch):
+    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
+    module = solutions / "step02" / "dezero.py"
+    # An empty SKELETON part as the whole body of a method leaves the skeleton without a body.
+    module.write_text(module.read_text().replace(
+        "        return x ** 2\n        # END SOLUTION",
+        "        return x ** 2\n        # BEGIN SKELETON\n        # END SOLUTION"))
+    kata.generate.write_skeletons(tmp_path / "steps", [2])
+    result = StepResult(2)
+    check_generated(2, result)
+    assert any("the skeleton does not compile" in problem for problem in result.problems)
+
+
+def test_a_file_the_generator_does_not_make_is_caught(solutions, tmp_path, monkeypatch):
+    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
+    kata.generate.write_skeletons(tmp_path / "steps", [2])
+    (tmp_path / "steps" / "step02" / "old_dezero.py").write_text("# left over\n")
+    (tmp_path / "steps" / "step02" / "__pycache__").mkdir()
+    (tmp_path / "steps" / "step02" / "__pycache__" / "x.pyc").write_bytes(b"")
+    result = StepResult(2)
+    check_generated(2, result)
+    assert [p for p in result.problems if "old_dezero.py is not made by the generator" in p]
+    assert not [p for p in result.problems if "__pycache__" in p]
+
+
+def test_a_stale_exemption_is_a_problem(monkeypatch, tmp_path):
+    fake_outcomes(monkeypatch, {
+        "t::guard": {"outcome": "failed", "introduced": 5, "exempt": "it used to pass"}})
+    result = StepResult(5)
+    check_skeleton(5, result, tmp_path)
+    assert result.problems == ["t::guard fails on the skeleton now: remove its "
+                               "passes_on_skeleton mark"]
+
+
+def test_a_skeleton_that_does_not_import_is_a_problem(monkeypatch, tmp_path):
+    fake_outcomes(monkeypatch, {
+        "t::a": {"outcome": "failed", "introduced": 5, "exempt": None, "import_failed": True}})
+    result = StepResult(5)
+    check_skeleton(5, result, tmp_path)
+    assert "the skeleton's dezero does not import" in result.problems[0]
+
+
+def test_step_folders_without_a_solution_are_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
+    monkeypatch.setattr(kata.verify, "TESTS", tmp_path / "tests")
+    for folder in ("steps/step01", "steps/step07", "tests/step01", "tests/runner"):
+        (tmp_path / folder).mkdir(parents=True)
+    assert kata.verify.stray_folders([1]) == [f"{tmp_path}/steps/step07 has no "
+                                              f"solutions/step07"]

@@ -37,7 +37,6 @@ def test_call_delegates_to_forward(dezero):
                  "(Function.__call__ must use self.forward)")
 
 
-@pytest.mark.passes_on_skeleton("the skeleton's __call__ stub raises NotImplementedError too")
 def test_base_function_has_no_forward(dezero):
     checks.raises(NotImplementedError, lambda: dezero.Function()(dezero.Variable(np.array(1.0))),
                   "Function() called directly (the base class cannot compute anything)")

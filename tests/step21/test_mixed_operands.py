@@ -105,6 +105,8 @@ def test_operand_mix_has_numpys_dtype(dezero, op, make, variable_first, text):
     other = make(data.shape)
     x = dezero.Variable(data)
     y = operate(lambda: combine(op, x, other, variable_first), text)
+    checks.instance(y, dezero.Variable, f"{text} (an ndarray on the left needs "
+                    f"Variable.__array_priority__)")
     expected = np.asarray(combine(op, data, other, variable_first)).dtype
     checks.equal(y.data.dtype, expected,
                  f"({text}).data.dtype for float32 x (NumPy gives {expected} for the same "

@@ -105,6 +105,8 @@ def test_operand_mix_has_numpys_dtype(dezero, op, make, variable_first, text):
     data = np.array([1.5, -2.0], dtype=np.float32)
     other = make(data.shape)
     y = operate(combine, text, op, dezero.Variable(data), other, variable_first)
+    checks.instance(y, dezero.Variable, f"{text} (an ndarray on the left needs "
+                    f"Variable.__array_priority__)")
     expected = np.asarray(combine(op, data, other, variable_first)).dtype
     checks.equal(y.data.dtype, expected, f"({text}).data.dtype for float32 x (NumPy gives "
                  f"{expected} for the same arrays)")

@@ -120,10 +120,14 @@ class Variable:
 
 
 def as_array(x):
-    """Make sure a result is an ndarray: NumPy turns 0-d results into scalars."""
-    if isinstance(x, np.ndarray):
-        return x
-    return np.asarray(x)
+    """A scalar becomes a 0-d ndarray; anything else is left as it is.
+
+    NumPy answers operations on 0-d arrays with NumPy scalars (np.float64, ...), which
+    np.isscalar recognises, like Python's own numbers.
+    """
+    if np.isscalar(x):
+        return np.array(x)
+    return x
 
 
 def as_variable(obj, like=None):
