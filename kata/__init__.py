@@ -1,7 +1,12 @@
 """The DeZero kata's runner: `python -m kata --help` (the Makefile is its front door).
 
-One job per module: layout (where things are), markers and generate (skeletons from
-solutions), pytest_plugin and testrun (running a step's tests), checks (learner-facing
-assertions), leaks (leak tests and their diagnosis), verify (the maintainers' check), and
-one module per learner command.
+One job per module:
+- layout: where things are, and the STEP argument;
+- markers, generate, diff: skeletons and diffs from the marked solutions; backup: copies
+  of a learner's files before anything replaces them;
+- pytest_plugin, testrun, checks: running a step's tests, and failures a learner can read;
+- leaks: leak tests and their diagnosis (step 17);
+- verify: the maintainers' check (what CI runs);
+- stress, progress, hints, watch, reset: the learner's commands;
+- memory, bench, plot: measuring what steps 17 and 18 buy.
 """

@@ -16,7 +16,7 @@ def back_up(files: list[Path], label: str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = BACKUPS / f"{label}-{stamp}"
     for path in files:
-        target = folder / path.resolve().relative_to(ROOT)
+        target = folder / path.absolute().relative_to(ROOT)  # links are not followed
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
     folder.mkdir(parents=True, exist_ok=True)

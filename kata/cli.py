@@ -32,6 +32,9 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    extra: list[str] = []  # `python -m kata test 3 -- -k exp`: what follows -- goes to pytest
+    if "--" in argv:
+        argv, extra = argv[:argv.index("--")], argv[argv.index("--") + 1:]
     parser = argparse.ArgumentParser(prog="python -m kata", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
@@ -41,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             getattr(module, f"add_{name}_arguments", getattr(module, "add_arguments", None))(sub)
             sub.set_defaults(run=getattr(module, f"run_{name}", getattr(module, "run", None)))
     args = parser.parse_args(argv)
+    args.extra = extra
     try:
         return args.run(args)
     except UsageError as problem:

@@ -1,8 +1,8 @@
 """Generate the learner's skeletons (steps/) from the marked solutions (solutions/).
 
-The generator never overwrites a learner's work: a file in steps/ is replaced only when it
-is missing, already up to date, or unchanged since it was committed. Anything else needs
-`--force`, and is copied into a backup folder first.
+The generator never overwrites a learner's work: every file it replaces is copied into a
+backup folder first, and a file that differs from git's committed copy (work that exists
+nowhere else) is replaced only with `--force`.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def write_skeletons(root: Path, steps: list[int]) -> None:
 def committed_text(path: Path) -> str | None:
     """The file as git's HEAD has it, or None (not committed, or no git)."""
     try:
-        result = subprocess.run(["git", "show", f"HEAD:{rel(path)}"], cwd=ROOT,
+        result = subprocess.run(["git", "show", f"HEAD:./{Path(rel(path)).as_posix()}"], cwd=ROOT,
                                 capture_output=True, text=True, check=False)
     except OSError:
         return None
@@ -68,24 +68,27 @@ def generate(steps: list[int] | None = None, force: bool = False) -> list[Path]:
     """Bring steps/ up to date with the solutions. Returns the files written."""
     steps = steps or step_numbers()
     plan: list[tuple[Path, str]] = []
-    precious: list[Path] = []
+    replaced: list[Path] = []  # existing files whose text changes: always backed up
+    precious: list[Path] = []  # ... and, of those, the ones git does not have either
     for step in steps:
         for name, text in skeleton(step).items():
             target = STEPS / step_name(step) / name
             current = target.read_text(encoding="utf-8") if target.exists() else None
             if current == text:
                 continue
-            if current is not None and current != committed_text(target):
-                precious.append(target)
+            if current is not None:
+                replaced.append(target)
+                if current != committed_text(target):
+                    precious.append(target)
             plan.append((target, text))
 
     if precious and not force:
         listing = ", ".join(rel(p) for p in precious[:5]) + (" …" if len(precious) > 5 else "")
         raise UsageError(f"refusing to overwrite files you changed ({listing}); "
                          f"run with --force to back them up and regenerate")
-    if precious:
-        folder = back_up(precious, "generate")
-        print(f"backed up {len(precious)} changed file(s) to {rel(folder)}")
+    if replaced:
+        folder = back_up(replaced, "generate")
+        print(f"backed up {len(replaced)} file(s) it replaces to {rel(folder)}")
     for target, text in plan:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -2,7 +2,8 @@
 
 * `--step N` (or inferred from a `tests/stepNN` argument) picks the step; every test
   introduced at a step up to N runs, unless `@pytest.mark.until(M)` says it stopped
-  holding after step M (the book changes behaviour at steps 14, 16, 18, 32 and 40), or
+  holding after step M (the book changes behaviour at steps 11, 12, 14, 16, 17, 18, and
+  later 32 and 40), or
   `@pytest.mark.not_at(11)` says it does not hold at that step (step 11's list calls).
 * `--impl steps|solutions|PATH` picks the folder `dezero` is imported from.
 * Tests reach the learner's module through the `dezero` fixture, so a missing name fails

@@ -70,11 +70,10 @@ def add_arguments(parser) -> None:
     step_argument(parser)
     parser.add_argument("--impl", default="steps", help="steps (yours, default) or solutions")
     parser.add_argument("--full", action="store_true", help="full tracebacks (V=1)")
-    parser.add_argument("pytest_args", nargs="*", help="passed on to pytest")
 
 
 def run(args) -> int:
     from kata.layout import parse_impl, parse_step
 
     step = parse_step(args.step)
-    return run_tests(step, parse_impl(args.impl), full=args.full, extra=tuple(args.pytest_args))
+    return run_tests(step, parse_impl(args.impl), full=args.full, extra=tuple(args.extra))

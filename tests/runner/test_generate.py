@@ -56,8 +56,17 @@ def test_forced_generate_backs_up_first(repo, capsys):
     assert "TODO(step 02)" in target.read_text()
     backups = list((repo / ".kata" / "backups").glob("generate-*/steps/step02/dezero.py"))
     assert [b.read_text() for b in backups] == ["# my work\n"]
-    assert "backed up 1 changed file" in capsys.readouterr().out
+    assert "backed up 1 file(s) it replaces" in capsys.readouterr().out
 
 
 def test_up_to_date_files_are_left_alone(repo):
     assert generate([1, 2]) == []
+
+
+def test_even_a_file_git_has_is_backed_up_before_it_is_replaced(repo, monkeypatch):
+    target = repo / "steps" / "step02" / "dezero.py"
+    target.write_text("# my committed work\n")
+    monkeypatch.setattr(kata.generate, "committed_text", lambda path: path.read_text())
+    generate([2])  # no --force needed: git has it; but a backup is made all the same
+    backups = list((repo / ".kata" / "backups").glob("generate-*/steps/step02/dezero.py"))
+    assert [b.read_text() for b in backups] == ["# my committed work\n"]

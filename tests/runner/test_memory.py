@@ -12,20 +12,14 @@ import pytest
 from kata import bench, memory
 
 STRONG, WEAK, MODES = (memory.Impl(step, "solutions") for step in (16, 17, 18))
-needs_step17 = pytest.mark.skipif(not bench.available(17),
-                                  reason="the solutions of steps 16 and 17 are not written yet")
-needs_step18 = pytest.mark.skipif(not bench.available(18),
-                                  reason="the solution of step 18 is not written yet")
 
 
-@needs_step17
 def test_step16_with_the_gc_off_retains_every_graph():
     loop = memory.measure_loop(memory.load(STRONG), graphs=10, gc_enabled=False)
     assert (loop.variables, loop.functions) == (10 * 4, 10 * 3)
     assert loop.retained >= 10 * memory.GRAPH_BYTES
 
 
-@needs_step17
 @pytest.mark.parametrize("gc_enabled", [True, False], ids=["gc-on", "gc-off"])
 def test_step17_retains_nothing_and_its_peak_stays_flat(gc_enabled):
     short = memory.measure_loop(memory.load(WEAK), graphs=10, gc_enabled=gc_enabled)
@@ -35,14 +29,12 @@ def test_step17_retains_nothing_and_its_peak_stays_flat(gc_enabled):
     assert bench.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
 
 
-@needs_step17
 def test_implementations_load_side_by_side():
     strong, weak = memory.load(STRONG), memory.load(WEAK)
     assert strong is not weak and strong.Variable is not weak.Variable
     assert memory.load(STRONG) is strong  # loaded once
 
 
-@needs_step18
 def test_step18_peaks_are_never_below_their_theoretical_minimum():
     dezero = memory.load(MODES)
     peaks = {}

@@ -8,11 +8,9 @@ import sys
 import numpy as np
 import pytest
 
-from kata import bench, memory, plot
+from kata import memory, plot
 from kata.layout import UsageError
 
-needs_step17 = pytest.mark.skipif(not bench.available(17),
-                                  reason="the solutions of steps 16 and 17 are not written yet")
 STEP17 = argparse.Namespace(step="17")
 
 
@@ -25,7 +23,6 @@ def output(tmp_path, monkeypatch):
     return path
 
 
-@needs_step17
 def test_without_matplotlib_it_says_how_to_install_it_in_one_line(monkeypatch, capsys, output):
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now fails
     assert plot.run(STEP17) == 1
@@ -35,7 +32,6 @@ def test_without_matplotlib_it_says_how_to_install_it_in_one_line(monkeypatch, c
     assert not output.exists()
 
 
-@needs_step17
 @pytest.mark.timeout(60)  # matplotlib's first import builds its font cache
 def test_with_matplotlib_it_writes_a_png_and_names_it(capsys, output):
     pytest.importorskip("matplotlib")
@@ -49,7 +45,6 @@ def test_plot_is_for_step_17_only():
         plot.run(argparse.Namespace(step="1"))
 
 
-@needs_step17
 def test_the_curves_show_step16_growing_and_step17_flat():
     strong = plot.memory_curve(memory.load(memory.Impl(16, "solutions")), 10, gc_enabled=False)
     weak = plot.memory_curve(memory.load(memory.Impl(17, "solutions")), 10, gc_enabled=False)
@@ -57,7 +52,6 @@ def test_the_curves_show_step16_growing_and_step17_flat():
     assert weak.max() - weak.min() < memory.ARRAY_BYTES  # one graph at a time
 
 
-@needs_step17
 def test_learner_code_that_fails_the_loop_is_left_out_in_one_line(monkeypatch, capsys):
     real_load = plot.load
 
