@@ -21,12 +21,12 @@ ifneq ($(filter $(STEP_GOALS),$(MAKECMDGOALS)),)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help test diff verify generate stress bench plot progress next hint watch reset solution
+.PHONY: help test diff verify generate new-step stress bench plot progress next hint watch reset solution
 
 help:  ## show this help
 	@echo "DeZero kata: make COMMAND [STEP=N]"
 	@echo
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
 		awk -F'\t' '{ printf "  make %-10s %s\n", $$1, $$2 }'
 	@echo
 	@echo "Options: STEP=N, IMPL=solutions (test the reference), V=1 (full tracebacks),"
@@ -71,6 +71,9 @@ verify: $(VENV)/.ready  ## maintainers: every solution passes, every skeleton fa
 
 generate: $(VENV)/.ready  ## maintainers: regenerate steps/ from solutions/ (FORCE=1 to back up and replace)
 	@$(KATA) generate $(if $(FORCE),--force)
+
+new-step: $(VENV)/.ready  ## maintainers: start step STEP from the one before (TITLE="...")
+	@$(KATA) new-step "$(STEP)" --title "$(TITLE)"
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(VENV)/.ready: pyproject.toml

@@ -17,6 +17,7 @@ COMMANDS = {
     "test": ("kata.testrun", "run a step's tests"),
     "diff": ("kata.diff", "show what a step changes in the reference solution"),
     "generate": ("kata.generate", "regenerate steps/ from solutions/ (maintainers)"),
+    "new-step": ("kata.newstep", "start step N from step N-1 (maintainers)"),
     "verify": ("kata.verify", "check every step both ways, and the repository (maintainers)"),
     "stress": ("kata.stress", "run a step's tests many times in a row"),
     "bench": ("kata.bench", "time and measure memory for a step (benchmarks/)"),

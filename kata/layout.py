@@ -18,6 +18,9 @@ BENCHMARKS = ROOT / "benchmarks"
 WORK = ROOT / ".kata"  # git-ignored: backups, caches, reports, pictures
 
 IMPLS = ("steps", "solutions")
+
+# Files that moved between steps: new path -> its path in the previous step.
+MOVED = {"dezero/core_simple.py": "dezero.py"}  # step 23 turns dezero.py into a package
 STEP_DIR = re.compile(r"^step(\d\d)$")
 
 
@@ -49,6 +52,11 @@ def step_of_path(path: Path | str) -> int | None:
         if match:
             return int(match.group(1))
     return None
+
+
+def is_cumulative(name: Path) -> bool:
+    """The `dezero` module carries over from step to step; a step's exercise files do not."""
+    return name.parts[0] == "dezero" or name == Path("dezero.py")
 
 
 def impl_dir(step: int, impl: str = "steps") -> Path:

@@ -23,17 +23,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kata import layout
 from kata.generate import files_in, skeleton, solution_files, views, write_skeletons
-from kata.layout import ROOT, STEPS, TESTS, rel, step_name, step_numbers, title
+from kata.layout import (
+    MOVED,
+    ROOT,
+    STEPS,
+    TESTS,
+    is_cumulative,
+    rel,
+    step_name,
+    step_numbers,
+    title,
+)
 from kata.testrun import run_quietly
-
-# Files that moved between steps: new path -> its path in the previous step.
-MOVED = {"dezero/core_simple.py": "dezero.py"}  # step 23 turns dezero.py into a package
-
-
-def is_cumulative(name: Path) -> bool:
-    """The `dezero` module carries over from step to step; exercise files do not."""
-    return name.parts[0] == "dezero" or name == Path("dezero.py")
 
 
 @dataclass
@@ -98,7 +101,7 @@ def check_one_source(step: int, result: StepResult) -> None:
     for name in sorted(old - accounted):
         result.one_source = False
         result.problems.append(f"solutions/{step_name(before)}/{name} has no counterpart in "
-                               f"step {step} (moved files are listed in kata/verify.py MOVED)")
+                               f"step {step} (moved files are listed in kata/layout.py MOVED)")
 
 
 def comparable(text: str) -> str:
@@ -135,11 +138,17 @@ def _line(lines: list[str], index: int) -> str:
 
 def check_docs(step: int, result: StepResult) -> None:
     from kata.hints import missing_hint_levels
+    from kata.newstep import PLACEHOLDER
 
-    guide = ROOT / "solutions" / step_name(step) / "README.md"
+    guide = layout.SOLUTIONS / step_name(step) / "README.md"
     if not guide.exists() or not title(step):
         result.docs = False
         result.problems.append(f"{rel(guide)} is missing or has no '# Step NN — Title' line")
+    for doc in ("README.md", "HINTS.md"):
+        path = layout.SOLUTIONS / step_name(step) / doc
+        if path.exists() and PLACEHOLDER in path.read_text(encoding="utf-8"):
+            result.docs = False
+            result.problems.append(f"{rel(path)} still has a {PLACEHOLDER} to write")
     missing = missing_hint_levels(step)
     if missing:
         result.docs = False
