@@ -59,9 +59,15 @@ def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8) -> N
 
 
 def _unbox(value):
-    if value is not None and not isinstance(value, (np.ndarray, np.generic, int, float)):
-        return getattr(value, "data", value)
-    return value
+    """A Variable's data (grads are Variables from step 32 on); anything else as it is."""
+    if value is None or isinstance(value, (np.ndarray, np.generic, int, float)):
+        return value
+    data = getattr(value, "data", value)
+    if data is not value and hasattr(data, "data") and not isinstance(data, np.ndarray):
+        fail(f"expected an array, got a {type(value).__name__} holding a "
+             f"{type(data).__name__}: forward() returns plain ndarrays, and "
+             f"Function.__call__ wraps them in a Variable")
+    return data
 
 
 def equal(got, expected, what: str) -> None:

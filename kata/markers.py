@@ -112,8 +112,10 @@ class _Region:
     def skeleton_lines(self, step: int, where: str) -> list[str]:
         if not self.in_skeleton:
             return [f"{self.indent}raise NotImplementedError({self._stub_message(step)!r})\n"]
-        todo = self.note or "change this part (see the guide)"
-        return [f"{self.indent}# TODO(step {step:02d}): {todo}\n", *self.previous_lines(where)]
+        todo = f"{self.indent}# TODO(step {step:02d}): {self.note or 'change this part'}\n"
+        old = self.previous_lines(where)
+        after = _docstring_end(old)  # a TODO goes below a docstring, which must come first
+        return [*old[:after], todo, *old[after:]]
 
     def _stub_message(self, step: int) -> str:
         what = f"write {self.qualname}()" if self.qualname else "write this part"
@@ -129,6 +131,18 @@ class _Region:
             raise MarkerError(f"{where}:{number}: lines in a SKELETON part must be commented "
                               f"out with '# ' at the marker's indentation")
         return self.indent + line[len(self.indent) + 2:]
+
+
+def _docstring_end(lines: list[str]) -> int:
+    """How many of `lines` a leading docstring takes (0 if they do not start with one)."""
+    first = lines[0].strip() if lines else ""
+    quote = first[:3]
+    if quote not in ('"""', "'''"):
+        return 0
+    if first.count(quote) >= 2:
+        return 1
+    ends = (number for number, line in enumerate(lines[1:], start=2) if quote in line)
+    return next(ends, 0)
 
 
 def _out_of_order(word: str, in_new: bool, region: _Region | None) -> str:

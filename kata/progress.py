@@ -208,7 +208,10 @@ def table(results: list[StepProgress]) -> str:
 
 
 def first_not_done(results: list[StepProgress]) -> StepProgress | None:
-    return next((r for r in results if not r.done), None)
+    """The first step not done, from where the learner began (many start mid-book)."""
+    begun = [r.step for r in results if r.status != NOT_STARTED]
+    start = min(begun) if begun else 0
+    return next((r for r in results if not r.done and r.step >= start), None)
 
 
 def add_progress_arguments(parser) -> None:

@@ -292,8 +292,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
             earlier = "not run (pytest tests --step N runs them too)"
         write(f"  earlier steps' tests:  {earlier}   ({steps})")
     if state.deselected:
-        write(f"  ({state.deselected} tests of earlier steps do not apply here: the book "
-              f"changed that behaviour since)")
+        write(f"  ({state.deselected} tests of earlier steps do not apply at this step: "
+              f"the book changed that behaviour, or they test another step's exercise)")
     if state.failures and config.getoption("impl") == "steps":
         write(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
     report = config.getoption("kata_report")

@@ -111,10 +111,10 @@ def backed_up_files(folder: Path, step: int) -> list[Path]:
 def find_backup(text: str, step: int) -> Path:
     """The backup folder named by RESTORE=..., or the newest one holding the step's files."""
     where = rel(backup.BACKUPS)
-    if text == LATEST:
-        candidates = [p for p in backup.BACKUPS.glob("*") if backed_up_files(p, step)]
+    if text == LATEST:  # the newest backup made by a reset, not by an earlier restore
+        candidates = [p for p in backup.BACKUPS.glob("reset-*") if backed_up_files(p, step)]
         if not candidates:
-            raise UsageError(f"there is no backup of {rel(step_folder(step))} in {where}")
+            raise UsageError(f"no reset of {rel(step_folder(step))} has been backed up in {where}")
         return max(candidates, key=lambda p: p.name[-22:])  # the name ends with its time
     for folder in (Path(text), layout.ROOT / text, backup.BACKUPS / text):
         if folder.is_dir():

@@ -4,8 +4,8 @@ import numpy as np
 
 
 class Variable:
-    # TODO(step 07): a variable also remembers the function that created it: self.creator = None
     """A named box for data: `Variable(np.array(1.0)).data` is the array put in."""
+    # TODO(step 07): a variable also remembers the function that created it: self.creator = None
 
     def __init__(self, data):
         self.data = data

@@ -42,8 +42,8 @@ def as_array(x):
 
 
 class Function:
-    # TODO(step 11): a list of Variables in, a list out; keep both (self.inputs, self.outputs)
     """The base of every function: unwraps the input, computes, wraps the result."""
+    # TODO(step 11): a list of Variables in, a list out; keep both (self.inputs, self.outputs)
 
     def __call__(self, input):
         x = input.data

@@ -83,3 +83,12 @@ def test_bad_markers_are_reported_with_file_and_line(text, problem):
     with pytest.raises(MarkerError, match=problem) as error:
         render(text, 5, where="solutions/step05/dezero.py")
     assert "solutions/step05/dezero.py" in str(error.value)
+
+
+def test_a_todo_goes_below_the_docstring_it_would_otherwise_displace():
+    text = ('class Variable:\n    # BEGIN SOLUTION: remember the creator\n'
+            '    """New docstring."""\n    creator = None\n    # BEGIN SKELETON\n'
+            '    # """Old docstring."""\n    # END SOLUTION\n')
+    skeleton = render(text, 7).skeleton
+    assert skeleton == ('class Variable:\n    """Old docstring."""\n'
+                        '    # TODO(step 07): remember the creator\n')

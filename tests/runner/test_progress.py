@@ -147,3 +147,11 @@ def test_a_bad_jobs_count_gets_one_line(kata_copy, capsys):
     assert main(["progress", "--jobs", "0"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "--jobs must be 1 or more" in err
+
+
+def test_next_counts_from_the_first_step_the_learner_began():
+    results = [StepProgress(1, NOT_STARTED), StepProgress(2, NOT_STARTED),
+               StepProgress(3, DONE, 5, 0), StepProgress(4, NOT_STARTED)]
+    assert progress.first_not_done(results).step == 4
+    fresh = [StepProgress(1, NOT_STARTED), StepProgress(2, NOT_STARTED)]
+    assert progress.first_not_done(fresh).step == 1

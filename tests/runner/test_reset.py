@@ -131,7 +131,7 @@ def test_restore_takes_a_named_folder(kata_copy, capsys):
 
 
 @pytest.mark.parametrize("restore, says", [("no-such-backup", "there is no backup folder"),
-                                           ("latest", "there is no backup of")])
+                                           ("latest", "has been backed up in")])
 def test_a_missing_backup_folder_gets_one_line(kata_copy, capsys, restore, says):
     assert main(["reset", "1", "--restore", restore, "--yes"]) == 2
     one_line_error(capsys, says)

@@ -13,6 +13,9 @@ def test_exp_returns_a_new_variable(dezero):
     x = dezero.Variable(np.array(1.0))
     y = dezero.Exp()(x)
     checks.instance(y, dezero.Variable, "Exp()(Variable(np.array(1.0)))")
+    checks.is_true(not isinstance(y.data, dezero.Variable),
+                   "Exp()(x).data is a Variable: forward() returns a plain array, and "
+                   "Function.__call__ wraps it in a Variable")
     checks.close(y.data, np.e, "Exp()(Variable(np.array(1.0))).data (e ** 1)")
 
 

@@ -58,7 +58,7 @@ def test_several_outputs_come_back_together(dezero):
     ys = f(dezero.Variable(np.array(4.0)))
     checks.is_true(isinstance(ys, (list, tuple)) and len(ys) == 2,
                    f"a function whose forward returns two arrays must return two Variables "
-                   f"(in a list), got {ys!r}")
+                   f"(in a list), got {checks.show(ys)}")
     checks.close(ys[0].data, 4.0, "first output of x, -x at x = 4.0")
     checks.close(ys[1].data, -4.0, "second output of x, -x at x = 4.0")
     checks.is_true(ys[0].creator is f and ys[1].creator is f,

@@ -109,7 +109,8 @@ def test_operand_mix_has_numpys_dtype(dezero, op, make, variable_first, text):
                     f"Variable.__array_priority__)")
     expected = np.asarray(combine(op, data, other, variable_first)).dtype
     checks.equal(y.data.dtype, expected, f"({text}).data.dtype for float32 x (NumPy gives "
-                 f"{expected} for the same arrays)")
+                 f"{expected} for the same arrays; a Python number takes x's dtype: "
+                 f"as_variable(number, like=x), as add and mul do since step 21)")
 
 
 @pytest.mark.parametrize("c", [3, 2.5, -1, 0.5, 0, np.float64(2.0)],
