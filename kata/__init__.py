@@ -7,6 +7,7 @@ One job per module:
 - pytest_plugin, testrun, checks: running a step's tests, and failures a learner can read;
 - leaks: leak tests and their diagnosis (step 17);
 - verify: the maintainers' check (what CI runs);
+- workspace: the learner's step folders against their skeletons;
 - stress, progress, hints, watch, reset: the learner's commands;
 - memory, bench, plot: measuring what steps 17 and 18 buy.
 """

@@ -22,28 +22,17 @@ import os
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from kata import generate, layout
 from kata.layout import rel, step_name
 from kata.testrun import run_quietly, run_tests
+from kata.workspace import learner_changes, learner_impl, step_folder
 
 DONE, STARTED, NOT_STARTED = "done", "started", "not started"
 RUNNER = Path(__file__).resolve().parent  # kata/: a change to the runner invalidates the cache
 STEP_TIMEOUT_S = 600  # pytest-timeout stops a single stuck test long before this
-
-
-@dataclass
-class Changes:
-    """How a learner's step folder differs from its skeleton (names relative to the folder)."""
-
-    changed: list[Path] = field(default_factory=list)  # skeleton files the learner edited
-    missing: list[Path] = field(default_factory=list)  # skeleton files that are gone
-    added: list[Path] = field(default_factory=list)  # files the skeleton does not have
-
-    def __bool__(self) -> bool:
-        return bool(self.changed or self.missing or self.added)
 
 
 @dataclass
@@ -66,34 +55,6 @@ class StepProgress:
             return f"the tests could not run (make test STEP={self.step})"
         total = (self.passed or 0) + self.failed
         return f"{self.failed} of {total} tests fail"
-
-
-def step_folder(step: int) -> Path:
-    return layout.STEPS / step_name(step)
-
-
-def learner_impl(step: int) -> str:
-    """What to pass as pytest's --impl for the learner's code.
-
-    `steps` for the real steps/ folder, so pytest's summary speaks of "your code"; the
-    folder itself otherwise (the runner's own tests work on a copy).
-    """
-    folder = step_folder(step)
-    return "steps" if folder == layout.ROOT / "steps" / step_name(step) else str(folder)
-
-
-def learner_changes(step: int) -> Changes:
-    """Compare steps/stepNN with the skeleton the generator makes (in memory)."""
-    folder = step_folder(step)
-    pristine = generate.skeleton(step)
-    changes = Changes(added=[name for name in generate.files_in(folder) if name not in pristine])
-    for name, text in pristine.items():
-        path = folder / name
-        if not path.is_file():
-            changes.missing.append(name)
-        elif path.read_text(encoding="utf-8", errors="replace") != text:
-            changes.changed.append(name)
-    return changes
 
 
 # -- the cache -------------------------------------------------------------------------------

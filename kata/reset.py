@@ -21,7 +21,8 @@ from pathlib import Path
 from kata import backup, layout
 from kata.generate import skeleton, solution_files, views
 from kata.layout import UsageError, parse_step, rel, step_name
-from kata.progress import NOT_STARTED, learner_changes, step_folder, step_progress
+from kata.progress import NOT_STARTED, step_progress
+from kata.workspace import learner_changes, step_folder
 
 LATEST = "latest"
 

@@ -18,8 +18,8 @@ import watchfiles
 
 from kata import layout
 from kata.layout import UsageError, parse_step, rel
-from kata.progress import learner_impl, step_folder
 from kata.testrun import run_tests
+from kata.workspace import learner_impl, step_folder
 
 CLEAR_SCREEN = "\033[2J\033[H"
 WAKE_MS = 200  # how often the watcher wakes up when nothing changes (to start, or to stop)
