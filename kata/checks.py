@@ -17,45 +17,128 @@ def fail(message: str) -> None:
 
 
 SHOWN_LENGTH = 150  # characters of one value in a message, at most
+DIGITS = 7  # significant digits of a number in a message (more where two would look alike)
+SHOWN_ITEMS = 12  # elements of an array shown before NumPy summarises it with "..."
 
 
-def show(value) -> str:
-    """A short, one-line picture of a value."""
+def show(value, digits: int = DIGITS) -> str:
+    """A short, one-line picture of a value, the same whatever holds the number.
+
+    2.5, np.float64(2.5), np.array(2.5) and Variable(np.array(2.5)).data all read `2.5`;
+    arrays read as NumPy prints them (`[[1.0, 2.5], [3.0, 4.0]]`), with the same digits.
+    The type is named only where it is the point: see `kind_of`.
+    """
+    return _cut(_picture(value, digits), SHOWN_LENGTH)
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[:length - 3] + "..."
+
+
+def _picture(value, digits: int) -> str:
+    if _is_variable(value):  # from step 32 on, grads are Variables: their numbers count
+        return f"Variable({_picture(value.data, digits)})"
+    if isinstance(value, np.dtype):
+        return str(value)  # float32, not dtype('float32')
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return number(value, digits)
     if isinstance(value, np.ndarray) and value.dtype != object:
-        text = np.array2string(value, precision=6, separator=", ", threshold=12)
+        if value.ndim == 0:
+            return _picture(value[()], digits)
+        text = np.array2string(value, separator=", ", threshold=SHOWN_ITEMS, edgeitems=2,
+                               formatter={"float_kind": lambda x: number(x, digits)})
         text = " ".join(text.split())
-        text = f"array({text}, shape={value.shape})" if value.ndim else f"array({text})"
-    elif isinstance(value, np.ndarray):  # e.g. Variables that NumPy wrapped in an array
-        text = f"an array of {value.size} {type(value.flat[0]).__name__} objects" \
+        if value.size <= SHOWN_ITEMS:
+            return text
+        shape = f" (shape {value.shape})"  # kept when the text is cut
+        return _cut(text, SHOWN_LENGTH - len(shape)) + shape
+    if isinstance(value, np.ndarray):  # e.g. Variables that NumPy wrapped in an array
+        return f"an array of {value.size} {type(value.flat[0]).__name__} objects" \
             if value.size else "an empty object array"
-    elif isinstance(value, (list, tuple)):
-        inner = ", ".join(show(item) for item in value)
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(_picture(item, digits) for item in value)
         if isinstance(value, tuple):
-            text = f"({inner},)" if len(value) == 1 else f"({inner})"
-        else:
-            text = f"[{inner}]"
-    else:
-        try:
-            text = repr(value)
-        except Exception as error:  # a learner's unfinished __repr__ must not hide the failure
-            text = f"<a {type(value).__name__} whose repr raised {type(error).__name__}>"
-    return text if len(text) <= SHOWN_LENGTH else text[:SHOWN_LENGTH - 3] + "..."
+            return f"({inner},)" if len(value) == 1 else f"({inner})"
+        return f"[{inner}]"
+    if isinstance(value, type):
+        return value.__name__
+    try:
+        return repr(value)
+    except Exception as error:  # a learner's unfinished __repr__ must not hide the failure
+        return f"<a {type(value).__name__} whose repr raised {type(error).__name__}>"
 
 
-def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8) -> None:
+def number(value, digits: int = DIGITS) -> str:
+    """A real number as Python would print a float, rounded to `digits` significant digits."""
+    value = float(value)
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}e{int(exponent)}"
+    elif text.lstrip("-").isdigit():
+        text += ".0"  # 64.0, not 64: it is a float
+    return text
+
+
+def _is_variable(value) -> bool:
+    return any(cls.__name__ == "Variable" for cls in type(value).__mro__)
+
+
+def shown_apart(expected, got) -> tuple[str, str]:
+    """show(expected), show(got), with more digits where the usual ones read the same."""
+    for digits in (DIGITS, 12, 17):
+        pair = show(expected, digits), show(got, digits)
+        if pair[0] != pair[1]:
+            break
+    return pair
+
+
+def kind_of(value) -> str:
+    """What a value is, for checks about types and shapes: `a NumPy scalar np.float64 (2.5)`."""
+    if isinstance(value, np.ndarray):
+        shape = f"of shape {value.shape}" if value.ndim else "of shape () (0-d)"
+        return f"an np.ndarray {shape}, dtype {value.dtype} ({show(value)})"
+    if isinstance(value, np.generic):
+        return f"a NumPy scalar np.{type(value).__name__} ({show(value)})"
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    article = "an" if name[:1].lower() in "aeiou" else "a"
+    return f"{article} {name} ({show(value)})"
+
+
+def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8,
+          mistakes: dict[str, object] | None = None) -> None:
     """`got` must be numerically close to `expected` (same shape for arrays).
 
-    A Variable counts as its data (from step 32 on, gradients are Variables).
+    A Variable counts as its data (from step 32 on, gradients are Variables). `mistakes`
+    names known wrong results: {"explanation": the value that mistake gives}; a `got` that
+    is one of them fails with its explanation.
     """
     got = _unbox(got)
     if got is None:
-        fail(f"{what}: expected {show(np.asarray(expected))}, got None")
+        fail(f"{what}: expected {show(expected)}, got None")
     got_array, expected_array = np.asarray(got), np.asarray(expected)
     if got_array.shape != expected_array.shape:
         fail(f"{what}: expected shape {expected_array.shape}, got shape {got_array.shape} "
              f"({show(got)})")
     if not np.allclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True):
-        fail(f"{what}: expected {show(expected)}, got {show(got)}")
+        shown_expected, shown_got = shown_apart(expected, got)
+        fail(f"{what}: expected {shown_expected}, got {shown_got}"
+             f"{_known_mistake(got_array, mistakes, rtol, atol)}")
+
+
+def _known_mistake(got, mistakes: dict | None, rtol: float, atol: float) -> str:
+    """`: <explanation>` for the first known mistake whose result `got` is, else ''."""
+    for explanation, result in (mistakes or {}).items():
+        result = np.asarray(result)
+        if result.shape == got.shape and np.allclose(got, result, rtol=rtol, atol=atol):
+            return f": {explanation}"
+    return ""
 
 
 def _unbox(value):
@@ -73,7 +156,8 @@ def _unbox(value):
 def equal(got, expected, what: str) -> None:
     same = np.array_equal(got, expected) if isinstance(got, np.ndarray) else got == expected
     if not same:
-        fail(f"{what}: expected {show(expected)}, got {show(got)}")
+        shown_expected, shown_got = shown_apart(expected, got)
+        fail(f"{what}: expected {shown_expected}, got {shown_got}")
 
 
 def is_true(condition: bool, message: str) -> None:
@@ -84,12 +168,12 @@ def is_true(condition: bool, message: str) -> None:
 def is_array(value, what: str) -> None:
     """`value` must be an np.ndarray (NumPy scalars and Python numbers are not)."""
     if not isinstance(value, np.ndarray):
-        fail(f"{what}: expected an np.ndarray, got {type(value).__name__} ({show(value)})")
+        fail(f"{what}: expected an np.ndarray, got {kind_of(value)}")
 
 
 def instance(value, kind: type, what: str) -> None:
     if not isinstance(value, kind):
-        fail(f"{what}: expected a {kind.__name__}, got {type(value).__name__} ({show(value)})")
+        fail(f"{what}: expected a {kind.__name__}, got {kind_of(value)}")
 
 
 def raises(kind: type[BaseException], action: Callable[[], object], what: str) -> None:

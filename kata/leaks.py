@@ -174,6 +174,62 @@ def _weak(obj) -> weakref.ref | None:
         return None
 
 
+# -- weak references where strong ones belong -----------------------------------------------------
+
+WEAK = (weakref.ref, weakref.ProxyType, weakref.CallableProxyType)  # weakref.ref: WeakMethod too
+WHY_STRONG = {
+    "creator": "backward() walks from the output back through `creator`, and an output's "
+               "creator is what keeps its Function alive: held weakly, the Function is gone "
+               "as soon as `y = f(x)` returns, and backward finds nothing (or a dead "
+               "reference)",
+    "inputs": "a Function's inputs keep the middle of a graph alive (in y = square(square(x)) "
+              "only the second Square holds the middle Variable), and backward() reads them "
+              "to pass the gradients back",
+}
+WHICH_IS_WEAK = ("Only Function.outputs holds weak references (step 17): outputs → Variable "
+                 "is the link of the cycle Variable → creator → outputs → Variable to break.")
+
+
+def weak_links(output) -> list[str]:
+    """`Variable.creator`, `Square.inputs[0]`, ...: the weak references in the graph behind
+    `output` (a Variable just computed) where strong ones belong; [] when there are none."""
+    found = [f"{type(output).__name__}.{name}{label}"
+             for name, label in _weak_in(vars(output)) if name != "__weakref__"]
+    creator = getattr(output, "creator", None)
+    if isinstance(creator, WEAK):
+        creator = creator()
+    if creator is not None and hasattr(creator, "__dict__"):
+        found += [f"{type(creator).__name__}.{name}{label}"
+                  for name, label in _weak_in(vars(creator)) if name != "outputs"]
+    return found
+
+
+def _weak_in(attributes: dict) -> Iterator[tuple[str, str]]:
+    """(attribute, index label) of each weak reference among `attributes` (one level deep)."""
+    for name, value in attributes.items():
+        if isinstance(value, WEAK):
+            yield name, ""
+        elif isinstance(value, (list, tuple)):
+            weak = [index for index, item in enumerate(value) if isinstance(item, WEAK)]
+            if weak:
+                yield name, f"[{weak[0]}]"
+
+
+def strong_links(output, what: str) -> None:
+    """Fail, saying which and why, if the graph behind `output` holds a weak reference where
+    a strong one belongs (a creator, the inputs); `what` is how `output` was made."""
+    found = weak_links(output)
+    if not found:
+        return
+    lines = [f"{found[0]} is a weak reference (after {what}); it must be a strong one."]
+    for link in found:
+        attribute = link.split(".", 1)[1].split("[")[0].lstrip("_")
+        why = WHY_STRONG.get(attribute, "the graph needs it for backward()")
+        lines.append(f"  {link}: {why}.")
+    lines.append(WHICH_IS_WEAK)
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
 # -- the report ---------------------------------------------------------------------------------
 
 def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "leak") -> str:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kata import checks
+from kata import checks, leaks
 
 MISSING = object()
 
@@ -30,6 +30,7 @@ def test_a_function_output_knows_its_creator(dezero):
     f = dezero.Square()
     x = dezero.Variable(np.array(3.0))
     y = f(x)
+    leaks.strong_links(y, "y = f(x) with f = Square()")  # a weak creator is not f (step 17)
     checks.is_true(y.creator is f, "after y = f(x) with f = Square(), y.creator should be f "
                    "(Function.__call__ must call output.set_creator(self))")
 

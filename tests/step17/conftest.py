@@ -1,8 +1,24 @@
-"""What step 17's tests share: a Function with two outputs."""
+"""What step 17's tests share: a Function with two outputs, and strong creators and inputs."""
 
+import numpy as np
 import pytest
 
-from kata import checks
+from kata import checks, leaks
+
+
+@pytest.fixture(autouse=True)
+def creators_and_inputs_stay_strong(request):
+    """Weak references belong in Function.outputs only: a weak creator or weak inputs would
+    fail every test here with puzzling messages ("weak object has gone away"), so say it
+    first, in every test that uses dezero."""
+    if "dezero" not in request.fixturenames:
+        return
+    dezero = request.getfixturevalue("dezero")
+    try:
+        y = dezero.square(dezero.Variable(np.array(2.0)))
+    except Exception:  # not written yet, or broken otherwise: the test itself says how
+        return
+    leaks.strong_links(y, "y = square(x)")
 
 
 @pytest.fixture

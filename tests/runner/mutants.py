@@ -1,0 +1,49 @@
+"""A reference solution with a learner's mistake in it, and what the step's tests then print.
+
+    folder = mutant(tmp_path, 17, "dezero.py", ("output.set_creator(self)", "..."))
+    out = run_tests(folder, 17)
+
+The copy lives outside the repository; the tests run on it as on a learner's folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kata.layout import ROOT, SOLUTIONS, step_name
+
+
+def mutant(tmp_path: Path, step: int, name: str, *edits: tuple[str, str]) -> Path:
+    """solutions/stepNN copied under tmp_path, with each (old, new) replaced once in `name`."""
+    folder = tmp_path / step_name(step)
+    if not folder.exists():
+        shutil.copytree(SOLUTIONS / step_name(step), folder)
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, f"{old!r} is not once in {path}"
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_tests(folder: Path, step: int, *args: str) -> str:
+    """What `make test` prints for the tests of this step (or those in `args`) on `folder`."""
+    paths = [arg for arg in args if arg.startswith("tests/")] or [f"tests/{step_name(step)}"]
+    options = [arg for arg in args if not arg.startswith("tests/")]
+    result = subprocess.run([sys.executable, "-m", "pytest", *paths, f"--step={step}",
+                             f"--impl={folder}", "-q", "-p", "no:cacheprovider", *options],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    return result.stdout + result.stderr
+
+
+def first_failure(output: str) -> str:
+    """The message of the first failure shown (the line after the first FAILED)."""
+    lines = output.splitlines()
+    for index, line in enumerate(lines):
+        if line.startswith("FAILED") and index + 1 < len(lines):
+            return lines[index + 1]
+    return ""
