@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from kata import missing
 from kata.layout import (
     TESTS,
     describe_steps,
@@ -156,6 +157,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = keep
 
 
+_MISSING = object()
+
+
 class LearnerModule:
     """The learner's `dezero`, where a missing name is a plain test failure."""
 
@@ -163,11 +167,12 @@ class LearnerModule:
         self._module, self._where, self._step = module, where, step
 
     def __getattr__(self, name: str):
-        try:
-            value = getattr(self._module, name)
-        except AttributeError:
-            pytest.fail(f"{self._where} defines no `{name}` "
-                        f"(step {self._step}: see {rel(guide(self._step))})", pytrace=False)
+        value = getattr(self._module, name, _MISSING)  # no `except`: V=1 shows no chain
+        if value is _MISSING:
+            value = missing.submodule(self._module, name, _MISSING)
+        if value is _MISSING:
+            pytest.fail(missing.describe(self._module, name, self._where, self._step),
+                        pytrace=False)
         if type(value).__name__ == "module" and value.__name__.startswith("dezero"):
             return LearnerModule(value, f"{self._where}: dezero.{name}", self._step)
         return value

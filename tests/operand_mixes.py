@@ -16,16 +16,32 @@ OTHERS = [
     ("np.int64(3)", lambda shape: np.int64(3)),
 ]
 SHAPES = [(2, 3), ()]
+WORDS = {"+": "plus", "*": "times", "-": "minus", "/": "over"}  # test ids: no `-` as a sign
 
 
-def mixes(operators):
-    """Each (symbol, operator) with each kind of operand, on each side of the Variable x."""
+def shape_id(shape) -> str:
+    """`shape 2x3`, `shape ()`: the shape part of a test id."""
+    return f"shape {'x'.join(map(str, shape))}" if shape else "shape ()"
+
+
+def mixes(operators, shapes=None):
+    """Each (symbol, operator) with each kind of operand, on each side of the Variable x;
+    with `shapes`, each of those for each shape of x (the test's last parameter).
+
+    The test id spells the operator (`ndarray-minus-x, shape 2x3`): pytest joins the parts
+    of an id with `-`, which would read as a subtraction.
+    """
     cases = []
     for symbol, op in operators:
         for name, make in OTHERS:
             for variable_first in (True, False):
                 text = f"x {symbol} {name}" if variable_first else f"{name} {symbol} x"
-                cases.append(pytest.param(op, make, variable_first, text, id=text))
+                spelled = text.replace(f" {symbol} ", f"-{WORDS[symbol]}-")
+                if shapes is None:
+                    cases.append(pytest.param(op, make, variable_first, text, id=spelled))
+                    continue
+                cases += [pytest.param(op, make, variable_first, text, shape,
+                                       id=f"{spelled}, {shape_id(shape)}") for shape in shapes]
     return cases
 
 

@@ -15,7 +15,9 @@ import pytest
 from kata import checks
 from tests.operand_mixes import SHAPES, combine, mixes
 
-MIXES = mixes([("+", operator.add), ("*", operator.mul)])
+OPERATORS = [("+", operator.add), ("*", operator.mul)]
+MIXES = mixes(OPERATORS)
+SHAPED_MIXES = mixes(OPERATORS, SHAPES)
 
 
 def operate(action, what: str):
@@ -78,8 +80,7 @@ def test_add_takes_an_ndarray_on_either_side(dezero):
     checks.close(y.data, 8.0, "mul(x, np.array(4.0)).data with x = 2")
 
 
-@pytest.mark.parametrize("shape", SHAPES, ids=["2x3", "0d"])
-@pytest.mark.parametrize("op, make, variable_first, text", MIXES)
+@pytest.mark.parametrize("op, make, variable_first, text, shape", SHAPED_MIXES)
 def test_operand_mix(dezero, op, make, variable_first, text, shape):
     data = checks.seeded(3).standard_normal(shape)
     other = make(shape)

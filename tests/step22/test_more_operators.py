@@ -10,9 +10,11 @@ import numpy as np
 import pytest
 
 from kata import checks, leaks
-from tests.operand_mixes import SHAPES, combine, mixes
+from tests.operand_mixes import SHAPES, combine, mixes, shape_id
 
-MIXES = mixes([("-", operator.sub), ("/", operator.truediv)])
+OPERATORS = [("-", operator.sub), ("/", operator.truediv)]
+MIXES = mixes(OPERATORS)
+SHAPED_MIXES = mixes(OPERATORS, SHAPES)
 
 
 def operate(expression, what: str, *operands):
@@ -24,6 +26,23 @@ def operate(expression, what: str, *operands):
                     f"div, rdiv and pow as __neg__, __sub__, __rsub__, __truediv__, "
                     f"__rtruediv__ and __pow__")
 
+
+
+# A reflected operator with its operands the wrong way round: `2.0 - x` arrives as
+# x.__rsub__(2.0), the Variable first, so rsub(x0, x1) computes x1 - x0 (and rdiv x1 / x0).
+SWAPPED = {
+    operator.sub: "that is the negation of the right result: rsub(x0, x1) computed x0 - x1, "
+                  "but `2.0 - x` arrives as x.__rsub__(2.0), the Variable first, so rsub "
+                  "must return x1 - x0",
+    operator.truediv: "that is the reciprocal of the right result: rdiv(x0, x1) computed "
+                      "x0 / x1, but `2.0 / x` arrives as x.__rtruediv__(2.0), the Variable "
+                      "first, so rdiv must return x1 / x0",
+}
+
+
+def swapped(op, x, other, variable_first=False):
+    """{explanation: the value} of the swapped-operands mistake, for checks.close."""
+    return {} if variable_first else {SWAPPED[op]: op(x, other)}
 
 
 def positive(shape, seed=5):
@@ -54,15 +73,16 @@ def test_neg_of_a_0d_variable_holds_an_array(dezero):
     checks.is_array(y.data, "(-Variable(np.array(2.0))).data (-np.array(2.0) is a np.float64)")
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("sub", 3.0 - 2.0), ("rsub", 2.0 - 3.0), ("div", 3.0 / 2.0), ("rdiv", 2.0 / 3.0),
-])
-def test_the_functions(dezero, name, expected):
+@pytest.mark.parametrize("name, expected, mistakes", [
+    ("sub", 3.0 - 2.0, {}), ("rsub", 2.0 - 3.0, swapped(operator.sub, 3.0, 2.0)),
+    ("div", 3.0 / 2.0, {}), ("rdiv", 2.0 / 3.0, swapped(operator.truediv, 3.0, 2.0)),
+], ids=["sub", "rsub", "div", "rdiv"])
+def test_the_functions(dezero, name, expected, mistakes):
     a, b = dezero.Variable(np.array(3.0)), dezero.Variable(np.array(2.0))
     y = getattr(dezero, name)(a, b)
     checks.instance(y, dezero.Variable, f"{name}(a, b)")
     checks.close(y.data, expected, f"{name}(a, b).data with a = 3, b = 2 "
-                 f"(rsub and rdiv compute b - a and b / a)")
+                 f"(rsub and rdiv compute b - a and b / a)", mistakes=mistakes)
 
 
 def test_pow_function_and_class(dezero):
@@ -84,8 +104,7 @@ def test_two_variables(dezero, op, symbol):
     check_grad(x1, lambda v: op(a, v), b, f"x1.grad after (x0 {symbol} x1).backward()")
 
 
-@pytest.mark.parametrize("shape", SHAPES, ids=["2x3", "0d"])
-@pytest.mark.parametrize("op, make, variable_first, text", MIXES)
+@pytest.mark.parametrize("op, make, variable_first, text, shape", SHAPED_MIXES)
 def test_operand_mix(dezero, op, make, variable_first, text, shape):
     data = positive(shape)
     other = make(shape)
@@ -94,7 +113,8 @@ def test_operand_mix(dezero, op, make, variable_first, text, shape):
     what = f"{text} with x of shape {shape}"
     checks.instance(y, dezero.Variable, what)
     checks.is_array(y.data, f"({what}).data")
-    checks.close(y.data, combine(op, data, other, variable_first), f"({what}).data")
+    checks.close(y.data, combine(op, data, other, variable_first), f"({what}).data",
+                 mistakes=swapped(op, data, other, variable_first))
     y.backward()
     check_grad(x, lambda v: combine(op, dezero.Variable(v), other, variable_first).data, data,
                f"x.grad after ({what}).backward()")
@@ -113,9 +133,12 @@ def test_operand_mix_has_numpys_dtype(dezero, op, make, variable_first, text):
                  f"as_variable(number, like=x), as add and mul do since step 21)")
 
 
-@pytest.mark.parametrize("c", [3, 2.5, -1, 0.5, 0, np.float64(2.0)],
-                         ids=["3", "2.5", "-1", "0.5", "0", "np.float64(2.0)"])
-@pytest.mark.parametrize("shape", SHAPES, ids=["2x3", "0d"])
+EXPONENTS = [3, 2.5, -1, 0.5, 0, np.float64(2.0)]
+
+
+@pytest.mark.parametrize("c, shape", [
+    pytest.param(c, shape, id=f"x ** {c!r}, {shape_id(shape)}")
+    for c in EXPONENTS for shape in SHAPES])
 def test_power(dezero, c, shape):
     data = positive(shape)
     x = dezero.Variable(data)
@@ -128,7 +151,8 @@ def test_power(dezero, c, shape):
     check_grad(x, lambda v: v ** c, data, f"x.grad after ({what}).backward()")
 
 
-@pytest.mark.parametrize("c", [2, 0.5, np.float64(2.0)], ids=["2", "0.5", "np.float64(2.0)"])
+@pytest.mark.parametrize("c", [2, 0.5, np.float64(2.0)],
+                         ids=["x ** 2", "x ** 0.5", "x ** np.float64(2.0)"])
 def test_power_has_numpys_dtype(dezero, c):
     data = np.array([1.5, 2.0], dtype=np.float32)
     y = operate(lambda x: x ** c, f"x ** {c!r}", dezero.Variable(data))
@@ -136,17 +160,24 @@ def test_power_has_numpys_dtype(dezero, c):
 
 
 def test_the_book_examples(dezero):
-    def grad_at_2(expression, text, expected_value, expected_grad):
+    def grad_at_2(expression, text, expected_value, expected_grad, swapped=None):
+        """`swapped`: (operator, value, grad) that the swapped-operands mistake gives."""
+        value_mistake, grad_mistake = {}, {}
+        if swapped:
+            op, value, grad = swapped
+            value_mistake, grad_mistake = {SWAPPED[op]: value}, {SWAPPED[op]: grad}
         x = dezero.Variable(np.array(2.0))
         y = operate(expression, text, x)
-        checks.close(y.data, expected_value, f"{text} with x = 2")
+        checks.close(y.data, expected_value, f"{text} with x = 2", mistakes=value_mistake)
         y.backward()
-        checks.close(x.grad, expected_grad, f"x.grad after ({text}).backward() with x = 2")
+        checks.close(x.grad, expected_grad, f"x.grad after ({text}).backward() with x = 2",
+                     mistakes=grad_mistake)
 
     grad_at_2(lambda x: -x, "-x", -2.0, -1.0)
-    grad_at_2(lambda x: 2.0 - x, "2.0 - x", 0.0, -1.0)
+    grad_at_2(lambda x: 2.0 - x, "2.0 - x", 0.0, -1.0, swapped=(operator.sub, 0.0, 1.0))
     grad_at_2(lambda x: x - 1.0, "x - 1.0", 1.0, 1.0)
-    grad_at_2(lambda x: 3.0 / x, "3.0 / x", 1.5, -0.75)
+    grad_at_2(lambda x: 3.0 / x, "3.0 / x", 1.5, -0.75,
+              swapped=(operator.truediv, 2.0 / 3.0, 1.0 / 3.0))
     grad_at_2(lambda x: x / 4.0, "x / 4.0", 0.5, 0.25)
     grad_at_2(lambda x: x ** 3, "x ** 3", 8.0, 12.0)
 
