@@ -241,7 +241,8 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
     if not cycles:
         lines.append("No reference cycle joins them: something still refers to them "
                      "(a name not deleted, a list, a global).")
-        return "\n".join(lines + [f"  {line}" for line in _names_holding(survivors)])
+        holders = _names_holding(survivors) + _holders(survivors)
+        return "\n".join(lines + [f"  {line}" for line in holders[:SHOWN]])
     shapes = sorted({describe_path(cycle) for cycle in cycles})
     lines.append("Reference cycles keep them (the cyclic garbage collector was off, "
                  "so nothing else could):")
@@ -410,6 +411,57 @@ def _names_holding(objects: list) -> list[str]:
                                  f"{type(value).__name__}: `del {name}` before the block ends")
         frame = frame.f_back
     return found[:SHOWN]
+
+
+def _holders(objects: list) -> list[str]:
+    """Who else holds `objects`: a module global, or a list (dict, set) that one holds, or a
+    class attribute; `the list `history`, a global of dezero.py, holds a Variable`."""
+    inside = {id(obj) for obj in objects}
+    modules = {id(vars(module)): module for module in list(sys.modules.values())
+               if isinstance(getattr(module, "__dict__", None), dict)}
+    found: dict[str, None] = {}
+    for index in range(min(len(objects), SEARCHES)):
+        obj = objects[index]
+        for referrer in gc.get_referrers(obj):
+            if referrer is objects or id(referrer) in inside or isinstance(referrer,
+                                                                        types.FrameType):
+                continue
+            holder = _home(referrer, obj, inside, modules)
+            if holder:
+                found[f"{holder} holds a {type(obj).__name__}: take it out (or `del` the "
+                      f"holder) before the block ends"] = None
+    return list(found)
+
+
+def _home(referrer, held, inside: set[int], modules: dict) -> str:
+    """Where `referrer`, which refers to `held`, lives, in words; '' if not known (or it is
+    a part of the leaked objects themselves)."""
+    if id(referrer) in modules:  # a module global refers to `held` itself
+        return f"`{_key_of(referrer, held)}`, a global of {_module_name(modules[id(referrer)])},"
+    if not isinstance(referrer, CONTAINERS):
+        return ""
+    kind = type(referrer).__name__
+    for owner in gc.get_referrers(referrer):
+        if id(owner) in inside or owner is held:
+            return ""  # a list of the survivors themselves (Function.inputs, ...)
+        if id(owner) in modules:
+            return (f"the {kind} `{_key_of(owner, referrer)}`, a global of "
+                    f"{_module_name(modules[id(owner)])},")
+        if isinstance(owner, dict):
+            for cls in gc.get_referrers(owner):
+                if isinstance(cls, type) and _key_of(vars(cls), referrer):
+                    return f"the {kind} {cls.__name__}.{_key_of(vars(cls), referrer)} " \
+                           f"(a class attribute)"
+    return ""
+
+
+def _key_of(mapping, value) -> str:
+    return next((str(key) for key, item in mapping.items() if item is value), "")
+
+
+def _module_name(module) -> str:
+    file = getattr(module, "__file__", None)
+    return rel(file) if file else module.__name__
 
 
 # -- the picture ---------------------------------------------------------------------------------

@@ -142,8 +142,9 @@ def correct_run_problem(runs: dict[str, Run] | None, impl_folder: Path) -> str:
     if run.code is None:
         return f"your tests in {tests} did not finish within {RUN_SECONDS} s"
     if run.code == 5:
-        return (f"{tests} has no tests: pytest found nothing to run there (test functions "
-                f"are named test_..., outside any class or in a class named Test...)")
+        return (f"{tests} has no tests: pytest found nothing to run there (it runs functions "
+                f"named test_... outside any class or in a class named Test..., and the "
+                f"test_... methods of unittest.TestCase classes)")
     if run.code == 1:
         return (f"your tests in {tests} fail on a correct dezero ({module}), so they cannot "
                 f"tell right from wrong yet:\n{summary(run)}")

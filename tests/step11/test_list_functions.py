@@ -58,6 +58,14 @@ def test_a_function_may_return_several_outputs(dezero):
                    "every output must have the function as its creator")
 
 
+@pytest.mark.until(11)  # step 2's test of this calls Function()(x), as from step 12 on
+def test_base_function_still_has_no_forward(dezero):
+    checks.raises(NotImplementedError,
+                  lambda: dezero.Function()([dezero.Variable(np.array(1.0))]),
+                  "Function()([x]) called directly (the base class cannot compute anything: "
+                  "its forward raises NotImplementedError)")
+
+
 @pytest.mark.until(11)
 def test_square_class_takes_a_list_too(dezero):
     ys = dezero.Square()([dezero.Variable(np.array(3.0))])

@@ -128,10 +128,13 @@ def _build(dezero, recipe, leaves):
 
 
 def _describe(recipe, n_inputs):
-    """The recipe as a learner would write it: `v2 = add(v0, v1); v3 = exp(v2); ...`."""
+    """The recipe as a learner would write it: `v2 = add(v0, v1); v3 = exp(v2); ...`, then
+    the output: `y = v3 + v5`, the sum of the nodes no function took as input (as _build)."""
     lines = [f"v{n_inputs + k} = {name}({', '.join(f'v{i}' for i in args)})"
              for k, (name, args) in enumerate(recipe)]
-    return "; ".join(lines)
+    used = {i for _, args in recipe for i in args}
+    unused = [f"v{i}" for i in range(n_inputs + len(recipe)) if i not in used]
+    return "; ".join(lines + [f"y = {' + '.join(unused)}"])
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -148,6 +151,6 @@ def test_random_graphs_match_numerical_gradients(dezero, seed):
             return _build(dezero, recipe, inputs).data
 
         checks.close(leaf.grad, checks.numerical_grad(f, arrays[k]),
-                     f"v{k}.grad in the graph {_describe(recipe, 2)}, then y = the sum of "
-                     f"the v's nothing uses (seed {seed}), against a numerical gradient",
+                     f"v{k}.grad after y.backward() for {_describe(recipe, 2)} (seed "
+                     f"{seed}), against a numerical gradient",
                      rtol=1e-4, atol=1e-6)

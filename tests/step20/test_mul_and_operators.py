@@ -25,6 +25,14 @@ def test_mul_multiplies(dezero):
     checks.close(y.data, a * b, "mul(a, b).data for two 2x3 arrays")
 
 
+def test_mul_keeps_its_inputs_in_order(dezero):
+    x0, x1 = dezero.Variable(np.array(3.0)), dezero.Variable(np.array(2.0))
+    inputs = dezero.mul(x0, x1).creator.inputs
+    checks.is_true(len(inputs) == 2 and inputs[0] is x0 and inputs[1] is x1,
+                   "mul(x0, x1).creator.inputs must hold x0 and x1, in that order (Mul's "
+                   "backward gives each input the other's value: x1's data goes to x0)")
+
+
 def test_mul_backward_gives_each_input_the_other(dezero):
     a, b = dezero.Variable(np.array(3.0)), dezero.Variable(np.array(2.0))
     y = dezero.mul(a, b)

@@ -80,6 +80,21 @@ def test_add_takes_an_ndarray_on_either_side(dezero):
     checks.close(y.data, 8.0, "mul(x, np.array(4.0)).data with x = 2")
 
 
+@pytest.mark.parametrize("call, expected, dtype", [
+    ("add(np.array(1.0, np.float32), 2.0)", 3.0, np.float32),
+    ("add(2.0, 3.0)", 5.0, np.float64),
+    ("mul(2.0, 3.0)", 6.0, np.float64),
+    ("mul(np.array(2.0, np.float32), 3.0)", 6.0, np.float32),
+], ids=["add(float32 array, 2.0)", "add(2.0, 3.0)", "mul(2.0, 3.0)", "mul(float32 array, 3.0)"])
+def test_add_and_mul_take_a_non_variable_first(dezero, call, expected, dtype):
+    y = operate(lambda: eval(call, {"np": np, "add": dezero.add, "mul": dezero.mul}), call)
+    checks.instance(y, dezero.Variable, f"{call} (add and mul make both operands Variables: "
+                    f"x0 = as_variable(x0) first, then x1 = as_variable(x1, like=x0))")
+    checks.close(y.data, expected, f"{call}.data")
+    checks.equal(y.data.dtype, dtype, f"{call}.data.dtype (a Python number takes the dtype "
+                 f"of the operand it meets)")
+
+
 @pytest.mark.parametrize("op, make, variable_first, text, shape", SHAPED_MIXES)
 def test_operand_mix(dezero, op, make, variable_first, text, shape):
     data = checks.seeded(3).standard_normal(shape)

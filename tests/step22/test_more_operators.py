@@ -92,6 +92,21 @@ def test_pow_function_and_class(dezero):
                  "given to Pow's constructor)")
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("sub", 3.0 - 2.0), ("rsub", 2.0 - 3.0), ("div", 3.0 / 2.0), ("rdiv", 2.0 / 3.0),
+], ids=["sub", "rsub", "div", "rdiv"])
+def test_the_functions_take_a_non_variable_first(dezero, name, expected):
+    function = getattr(dezero, name)
+    call = f"{name}(np.array(3.0, np.float32), 2.0)"
+    y = operate(function, call, np.array(3.0, np.float32), 2.0)
+    checks.instance(y, dezero.Variable, f"{call} (x0 = as_variable(x0) first, as add and "
+                    f"mul do)")
+    checks.close(y.data, expected, f"{call}.data", rtol=1e-6)
+    checks.equal(y.data.dtype, np.float32, f"{call}.data.dtype")
+    y = operate(function, f"{name}(3.0, 2.0)", 3.0, 2.0)
+    checks.close(y.data, expected, f"{name}(3.0, 2.0).data")
+
+
 @pytest.mark.parametrize("op, symbol", [(operator.sub, "-"), (operator.truediv, "/")])
 def test_two_variables(dezero, op, symbol):
     a, b = positive((2, 3)), positive((2, 3), seed=6)
