@@ -5,27 +5,33 @@ import pytest
 
 from kata import checks
 
+# The classic mistake: `x.grad = gx` each time, so the last gradient replaces the others.
+REPLACED = ("the gradient of one use of x only: each gradient that reaches x must be added "
+            "to the one it already has (x.grad = x.grad + gx), not replace it")
+
 
 def test_x_plus_x(dezero):
     x = dezero.Variable(np.array(3.0))
     y = dezero.add(x, x)
     y.backward()
     checks.close(y.data, 6.0, "y = add(x, x) at x = 3")
-    checks.close(x.grad, 2.0, "x.grad for y = add(x, x) (x is used twice: 1 + 1)")
+    checks.close(x.grad, 2.0, "x.grad for y = add(x, x) (x is used twice: 1 + 1)",
+                 mistakes={REPLACED: 1.0})
 
 
 def test_x_used_three_times(dezero):
     x = dezero.Variable(np.array(3.0))
     y = dezero.add(dezero.add(x, x), x)
     y.backward()
-    checks.close(x.grad, 3.0, "x.grad for y = add(add(x, x), x)")
+    checks.close(x.grad, 3.0, "x.grad for y = add(add(x, x), x)", mistakes={REPLACED: 1.0})
 
 
 def test_square_of_x_twice(dezero):
     x = dezero.Variable(np.array(3.0))
     y = dezero.add(dezero.square(x), dezero.square(x))
     y.backward()
-    checks.close(x.grad, 12.0, "x.grad for y = add(square(x), square(x)) at x = 3 (2x + 2x)")
+    checks.close(x.grad, 12.0, "x.grad for y = add(square(x), square(x)) at x = 3 (2x + 2x)",
+                 mistakes={REPLACED: 6.0})
 
 
 def test_grads_accumulate_on_arrays(dezero):

@@ -38,8 +38,14 @@ def test_the_diamond(dezero):
     y = dezero.add(dezero.square(a), dezero.square(a))
     y.backward()
     checks.close(y.data, 32.0, "y = add(square(a), square(a)) with a = square(x), at x = 2")
+    early = "the Square that made a ran before a had the gradients of both its users"
+    twice = "the Square that made a ran twice"
     checks.close(x.grad, 64.0, "x.grad for y = add(square(a), square(a)) with a = square(x), "
-                 "at x = 2 (y = 2x^4, so 8x^3)")
+                 "at x = 2 (y = 2x^4, so 8x^3)", mistakes={
+                     f"half of it: {early}; take the functions latest generation first": 32.0,
+                     f"twice too much: {twice}; add each function to the list once": 128.0,
+                     f"{twice} and too early: add each function once, and take them latest "
+                     f"generation first": 96.0})
 
 
 def _counting_square(dezero, calls):
