@@ -24,11 +24,11 @@ WEAK_INPUTS = ("        self.inputs = inputs\n",
 @pytest.mark.parametrize("edit, link", [
     (WEAK_CREATOR, "Variable.creator"),
     (WEAK_CREATOR_BEHIND_A_PROPERTY, "Variable._creator"),
-    (WEAK_INPUTS, "Square.inputs[0]"),
+    (WEAK_INPUTS, "Double.inputs[0]"),
 ], ids=["weakref.ref(func)", "a property over a weakref", "weak inputs"])
 def test_the_first_failure_names_the_weak_link(tmp_path, edit, link):
     out = run_tests(mutant(tmp_path, 17, "dezero.py", edit), 17)
-    assert first_failure(out) == f"{link} is a weak reference (after y = square(x)); it must " \
+    assert first_failure(out) == f"{link} is a weak reference (after y = Double()(x)); it must " \
                                  f"be a strong one.", out
     assert "Only Function.outputs holds weak references (step 17)" in out
     assert "weak object has gone away" not in out.split("... and")[0]
