@@ -4,7 +4,8 @@ One job per module:
 - layout: where things are, and the STEP argument;
 - markers, generate, diff: skeletons and diffs from the marked solutions; backup: copies
   of a learner's files before anything replaces them;
-- pytest_plugin, testrun, checks: running a step's tests, and failures a learner can read;
+- pytest_plugin, testrun, checks, missing: running a step's tests, and failures a learner can
+  read (missing: which module of the package should define a missing name);
 - leaks: leak tests and their diagnosis (step 17);
 - verify: the maintainers' check (what CI runs);
 - workspace: the learner's step folders against their skeletons;
