@@ -8,7 +8,6 @@ rate), and needs many steps along that valley. Check your answers with `make tes
 """
 
 import numpy as np
-
 from dezero import Variable
 
 
