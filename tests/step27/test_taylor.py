@@ -10,6 +10,7 @@ import pytest
 
 from kata import checks
 from tests import exercise_files
+from tests.graph_walk import functions_behind
 
 pytestmark = pytest.mark.until(27)  # taylor.py is step 27's exercise only
 
@@ -20,17 +21,6 @@ SHAPES = [(), (3,), (2, 3)]
 def taylor(dezero, impl_folder):
     """taylor.py of the folder under test (after dezero: it imports the package)."""
     return exercise_files.load(impl_folder, "taylor.py", 27)
-
-
-def count_functions(y):
-    """The functions behind y, each once: the size of the graph backward walks."""
-    seen, todo = set(), [y.creator]
-    while todo:
-        f = todo.pop()
-        if f is not None and f not in seen:
-            seen.add(f)
-            todo.extend(x.creator for x in f.inputs)
-    return len(seen)
 
 
 def at(dezero, value, dtype=np.float64):
@@ -101,8 +91,8 @@ def test_my_sin_gradient_matches_a_numerical_one(dezero, taylor):
 
 def test_a_smaller_threshold_makes_a_bigger_graph(dezero, taylor):
     x = at(dezero, np.pi / 4)
-    checks.equal(count_functions(taylor.sin(x)), 1, "the functions behind sin(x): one Sin")
-    sizes = {threshold: count_functions(taylor.my_sin(x, threshold=threshold))
+    checks.equal(len(functions_behind(taylor.sin(x))), 1, "the functions behind sin(x): one Sin")
+    sizes = {threshold: len(functions_behind(taylor.my_sin(x, threshold=threshold)))
              for threshold in (1e-1, 1e-4, 1e-8, 1e-150)}
     counts = list(sizes.values())
     checks.is_true(all(a < b for a, b in zip(counts, counts[1:])), f"the functions behind "
