@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import statistics
 import subprocess
 import sys
+import time
 import tracemalloc
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,7 +24,6 @@ import numpy as np
 from kata.layout import ROOT, dezero_path, impl_dir, rel
 from kata.leaks import gc_off, live_objects
 
-SOLUTIONS_COMPARED = {17: (16, 17), 18: (18,)}  # the learner's own step joins when it passes
 MB = 1e6  # tables and plots show decimal megabytes: an array of 10,000 floats is 0.08 MB
 
 
@@ -44,6 +45,10 @@ class Impl:
         return f"step{self.step}-{'solution' if self.solution else 'yours'}"
 
     @property
+    def test_id(self) -> str:  # short, so pytest-benchmark's tables fit 100 columns
+        return f"solution{self.step}" if self.solution else "yours"
+
+    @property
     def label(self) -> str:  # in the tables
         return f"step {self.step} solution" if self.solution else f"your step {self.step}"
 
@@ -56,9 +61,9 @@ class Impl:
         return f"dezero_step{self.step:02d}_{'solution' if self.solution else 'learner'}"
 
 
-def compared(step: int, learner: bool = False) -> list[Impl]:
-    """What `make bench STEP=step` measures; the learner's code only when asked for."""
-    impls = [Impl(number, "solutions") for number in SOLUTIONS_COMPARED[step]]
+def implementations(solutions: tuple[int, ...], step: int, learner: bool = False) -> list[Impl]:
+    """These steps' reference solutions, then the learner's code of `step` when asked for."""
+    impls = [Impl(number, "solutions") for number in solutions]
     return impls + [Impl(step, "steps")] if learner else impls
 
 
@@ -129,6 +134,51 @@ def chain_forward_backward(dezero, ops: int = CHAIN_OPS) -> None:
     y.backward()
 
 
+@dataclass(frozen=True)
+class Spread:
+    """A ratio measured over rounds: its median and the middle half (first to third quartile)."""
+
+    low: float
+    median: float
+    high: float
+    rounds: int
+
+    @classmethod
+    def of(cls, ratios: list[float]) -> Spread:
+        if len(ratios) < 2:
+            return cls(ratios[0], ratios[0], ratios[0], len(ratios))
+        low, median, high = statistics.quantiles(ratios, n=4, method="inclusive")
+        return cls(low, median, high, len(ratios))
+
+
+class Interleaved:
+    """Two implementations timed in alternating rounds, so a busy moment slows both alike.
+
+    Each call of `round` times `run(base)` and `run(other)`, `iterations` calls each, in an
+    order that alternates from round to round, and records other's time / base's time. The
+    spread of these ratios says how far one run can be trusted.
+    """
+
+    def __init__(self, run, base, other, iterations: int = 5):
+        self.run, self.base, self.other, self.iterations = run, base, other, iterations
+        self.ratios: list[float] = []
+
+    def _time(self, dezero) -> float:
+        started = time.perf_counter()
+        for _ in range(self.iterations):
+            self.run(dezero)
+        return time.perf_counter() - started
+
+    def round(self) -> None:
+        if len(self.ratios) % 2:
+            other = self._time(self.other)
+            base = self._time(self.base)
+        else:
+            base = self._time(self.base)
+            other = self._time(self.other)
+        self.ratios.append(other / base)
+
+
 @contextlib.contextmanager
 def cyclic_gc(enabled: bool):
     """Run a block with the cyclic GC on (as usual) or off (kata.leaks.gc_off).
@@ -181,6 +231,15 @@ def measure_loop(dezero, graphs: int, gc_enabled: bool) -> LoopMemory:
         after = live_objects(dezero)  # before the GC is restored: what the loop left behind
     return LoopMemory(graphs, peak, retained, after["Variable"] - before["Variable"],
                       after["Function"] - before["Function"])
+
+
+def flat_at_two_graphs(peak: int, short_peak: int) -> bool:
+    """A loop 4 times longer peaks within one array of the short one, and under 9 arrays.
+
+    In the book's loop the previous graph is alive while the next one is built: 8 arrays
+    (two graphs') plus a few kB of Python objects is the least a peak can be.
+    """
+    return peak - short_peak < ARRAY_BYTES and peak < 2 * GRAPH_BYTES + ARRAY_BYTES
 
 
 def loop_memory_info(dezero, gc_enabled: bool) -> dict:
