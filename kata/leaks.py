@@ -186,7 +186,8 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
         lines.append("No reference cycle joins them: something still refers to them "
                      "(a name not deleted, a list, a global).")
         return "\n".join(lines + [f"  {line}" for line in _names_holding(survivors)])
-    shapes = sorted({describe_path(cycle) for cycle in cycles})
+    shapes = sorted({describe_path(cycle) for cycle in cycles},
+                    key=lambda shape: (len(shape), shape))  # the shortest, easiest to read, first
     lines.append("Reference cycles keep them (the cyclic garbage collector was off, "
                  "so nothing else could):")
     lines += [f"    {shape}" for shape in shapes[:SHOWN]]
