@@ -13,6 +13,11 @@ def _dot_var(v, verbose=False):
     raise NotImplementedError("TODO(step 26): write _dot_var(): the label is v's name ('' if it has none), plus shape and dtype if verbose")
 
 
+def _live_outputs(f):
+    """The outputs of f that still exist: f holds them through weak references (step 17)."""
+    raise NotImplementedError('TODO(step 26): write _live_outputs(): call each weak reference; a dead one gives None')
+
+
 def _dot_func(f):
     """One DOT node for the Function f (a light-blue box named after its class), and its edges:
     each input -> f, and f -> each output that is still alive."""
