@@ -19,16 +19,19 @@ def _dot_var(v, verbose=False):
     return f'{id(v)} [label="{label}", color=orange, style=filled]\n'
 
 
+def _live_outputs(f):
+    """The outputs of f that still exist: f holds them through weak references (step 17)."""
+    return [y for y in (ref() for ref in f.outputs) if y is not None]
+
+
 def _dot_func(f):
     """One DOT node for the Function f (a light-blue box named after its class), and its edges:
     each input -> f, and f -> each output that is still alive."""
     text = f'{id(f)} [label="{type(f).__name__}", color=lightblue, style=filled, shape=box]\n'
     for x in f.inputs:
         text += f"{id(x)} -> {id(f)}\n"
-    for ref in f.outputs:
-        y = ref()  # outputs are weak references (step 17)
-        if y is not None:  # an output nobody keeps is gone: there is no node to point at
-            text += f"{id(f)} -> {id(y)}\n"
+    for y in _live_outputs(f):  # an output nobody keeps is gone: no node to point at
+        text += f"{id(f)} -> {id(y)}\n"
     return text
 
 
@@ -38,7 +41,7 @@ def get_dot_graph(output, verbose=True):
     It walks back from output through the creators, as backward() does, drawing each
     function once and each variable once.
     """
-    lines = [_dot_var(output, verbose)]
+    text = [_dot_var(output, verbose)]
     drawn = {id(output)}
     funcs = []
     seen = set()
@@ -51,13 +54,15 @@ def get_dot_graph(output, verbose=True):
     add_func(output.creator)
     while funcs:
         f = funcs.pop()
-        lines.append(_dot_func(f))
+        text.append(_dot_func(f))
+        # every end of f's edges gets its node: its inputs, and other outputs still alive
+        for v in f.inputs + _live_outputs(f):
+            if id(v) not in drawn:
+                drawn.add(id(v))
+                text.append(_dot_var(v, verbose))
         for x in f.inputs:
-            if id(x) not in drawn:
-                drawn.add(id(x))
-                lines.append(_dot_var(x, verbose))
             add_func(x.creator)
-    return "digraph g {\n" + "".join(lines) + "}"
+    return "digraph g {\n" + "".join(text) + "}"
 
 
 def plot_dot_graph(output, verbose=True, to_file="graph.png"):
@@ -70,10 +75,11 @@ def plot_dot_graph(output, verbose=True, to_file="graph.png"):
     with open(dot_file, "w", encoding="utf-8") as file:
         file.write(get_dot_graph(output, verbose))
 
+    extension = os.path.splitext(to_file)[1][1:] or "png"
+    command = ["dot", dot_file, "-T", extension, "-o", to_file]
     dot = shutil.which("dot")
     if dot is None:
-        print(f"Graphviz is not installed (no `dot` command): wrote {dot_file}, "
-              f"not {to_file}; install Graphviz to draw it")
+        print(f"Graphviz is not installed (no `dot` command): wrote {dot_file}; to draw "
+              f"{to_file}, install Graphviz and run: {' '.join(command)}")
         return
-    extension = os.path.splitext(to_file)[1][1:] or "png"
-    subprocess.run([dot, dot_file, "-T", extension, "-o", to_file], check=True)
+    subprocess.run([dot, *command[1:]], check=True)
