@@ -5,13 +5,11 @@ starts. The leak test runs the loop with the cyclic GC off (kata.leaks): the loo
 break the cycle that backward(create_graph=True) makes through x.grad.
 """
 
-import importlib.util
-
 import numpy as np
 import pytest
 
 from kata import checks, leaks
-from kata.layout import rel
+from tests.exercise_files import load
 
 pytestmark = pytest.mark.until(33)  # newton.py belongs to step 33's folder alone
 
@@ -23,14 +21,7 @@ BOOK_ITERATES = [2.0, 1.4545454545454546, 1.1510467893775467, 1.0253259289766978
 
 @pytest.fixture
 def newton(impl_folder):
-    """The folder's newton.py, loaded under a name of its own."""
-    path = impl_folder / "newton.py"
-    if not path.exists():
-        pytest.fail(f"there is no {rel(path)}: step 33's exercise goes there", pytrace=False)
-    spec = importlib.util.spec_from_file_location("kata_step33_newton", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load(impl_folder, "newton.py", 33)
 
 
 def numpy_newton(x, iters):
