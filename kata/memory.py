@@ -71,6 +71,8 @@ def load(impl: Impl):
     """Import an implementation from its file, once, under its own module name."""
     if impl.module_name in sys.modules:
         return sys.modules[impl.module_name]
+    if impl.path.name == "__init__.py":
+        return _load_package(impl)
     spec = importlib.util.spec_from_file_location(impl.module_name, impl.path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[impl.module_name] = module
@@ -79,6 +81,29 @@ def load(impl: Impl):
     except BaseException:
         del sys.modules[impl.module_name]
         raise
+    return module
+
+
+def _load_package(impl: Impl):
+    """The package dezero/ (step 23 on) of one implementation, beside the others.
+
+    Its modules import each other as `dezero.core`, so it is imported as `dezero` while its
+    folder is first on the path, then the names are given back: each package keeps its own
+    modules (their code refers to them directly), and the next one imports afresh.
+    """
+    def ours(name: str) -> bool:
+        return name == "dezero" or name.startswith("dezero.")
+
+    saved = {name: sys.modules.pop(name) for name in list(sys.modules) if ours(name)}
+    sys.path.insert(0, str(impl.path.parent.parent))
+    try:
+        module = importlib.import_module("dezero")
+    finally:
+        sys.path.pop(0)
+        for name in [name for name in sys.modules if ours(name)]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+    sys.modules[impl.module_name] = module
     return module
 
 
@@ -303,3 +328,71 @@ def chain_memory_info(run, dezero, switch: bool) -> dict:
     what, arrays, which = CASES[run, switch]
     return {"what": what, "peak": peak_memory(run, dezero, switch), "minimum_arrays": arrays,
             "which": which, "array_bytes": BIG_SIZE * 8}
+
+
+# -- step 33: Newton's method, where backward(create_graph=True) makes cycles through grad -----
+
+NEWTON_SIZE = 10_000  # x holds this many starting points: Newton runs on each, elementwise
+NEWTON_ITERS = 10  # the book's iterations
+# variant: (x.cleargrad() before each backward?, the second backward with create_graph?)
+NEWTON_VARIANTS = {
+    "the book's loop": (True, False),
+    "no cleargrad": (False, False),
+    "create_graph twice": (True, True),
+}
+
+
+def newton_loop(dezero, variant: str, iters: int = NEWTON_ITERS, size: int = NEWTON_SIZE):
+    """Newton's method on x⁴ - 2x² from x = 2 + (small noise), as step 33 writes it.
+
+    "no cleargrad" lets the grads pile up (wrong values, but the last backward holds no
+    graph); "create_graph twice" records the second backward too, so every leaf of the first
+    derivative's graph gets a grad with a graph: cycles that x.cleargrad() does not reach.
+    """
+    clear, second_graph = NEWTON_VARIANTS[variant]
+    x = dezero.Variable(2.0 + RANDOM.uniform(0.0, 0.1, size))
+    for _ in range(iters):
+        y = x ** 4 - 2 * x ** 2
+        if clear:
+            x.cleargrad()
+        y.backward(create_graph=True)
+        gx = x.grad
+        if clear:
+            x.cleargrad()
+        gx.backward(create_graph=second_graph)
+        x.data -= gx.data / x.grad.data
+    return x.data
+
+
+@dataclass(frozen=True)
+class NewtonMemory:
+    """One Newton run, measured once (untimed) after it returned and dropped x."""
+
+    iters: int
+    peak: int  # bytes allocated at the run's worst moment
+    retained: int  # bytes still allocated once the run has returned
+    variables: int  # Variables still alive then
+    functions: int  # Functions still alive then
+
+
+def measure_newton(dezero, variant: str, gc_enabled: bool, iters: int = NEWTON_ITERS,
+                   size: int = NEWTON_SIZE) -> NewtonMemory:
+    """What newton_loop leaves behind, with the cyclic GC on or off."""
+    newton_loop(dezero, variant, 1, size)  # warm-up
+    with cyclic_gc(gc_enabled):
+        before = live_objects(dezero)
+        with traced():
+            newton_loop(dezero, variant, iters, size)
+            retained, peak = tracemalloc.get_traced_memory()
+        after = live_objects(dezero)
+    return NewtonMemory(iters, peak, retained, after["Variable"] - before["Variable"],
+                        after["Function"] - before["Function"])
+
+
+def newton_memory_info(dezero, variant: str, gc_enabled: bool) -> dict:
+    """The extra_info of a step-33 benchmark: N iterations, and N / 2 for the growth."""
+    full = measure_newton(dezero, variant, gc_enabled)
+    half = measure_newton(dezero, variant, gc_enabled, NEWTON_ITERS // 2)
+    return {**asdict(full), "variant": variant, "half_iters": half.iters,
+            "half_retained": half.retained, "half_variables": half.variables,
+            "array_bytes": NEWTON_SIZE * 8}
