@@ -1,0 +1,31 @@
+"""Step 28 exercise: gradient descent on the Rosenbrock function.
+
+    y = 100 (x1 − x0²)² + (x0 − 1)²
+
+has its minimum, 0, at (x0, x1) = (1, 1), at the bottom of a long, curved, almost flat
+valley. Gradient descent steps against the gradient, a little at a time (the learning
+rate), and needs many steps along that valley. Check your answers with `make test STEP=28`.
+"""
+
+import numpy as np
+from dezero import Variable
+
+
+def rosenbrock(x0, x1):
+    """The Rosenbrock function of two Variables, written with operators."""
+    raise NotImplementedError('TODO(step 28): write rosenbrock(): translate the formula; ** 2 squares')
+
+
+def gradient_descent(x0, x1, lr=0.001, iters=1000):
+    """Minimise rosenbrock from the Variables x0, x1, updating their data in place.
+
+    Returns the points the book's loop prints: where (x0, x1) stands at the start of each
+    iteration, as a list of `iters` pairs of floats.
+    """
+    raise NotImplementedError('TODO(step 28): write gradient_descent(): each iteration: note the point, forward, clear the grads, backward, step')
+
+
+if __name__ == "__main__":  # the book's run: python rosenbrock.py (first points, and the last)
+    points = gradient_descent(Variable(np.array(0.0)), Variable(np.array(2.0)), iters=10000)
+    for x0, x1 in points[:3] + points[-1:]:
+        print(x0, x1)
