@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from kata import checks
+from tests.higher_order import derivatives
 
 SHAPES = [(), (4,), (2, 3)]
 CLOSED_FORMS = {"sin": np.sin, "cos": np.cos}
@@ -17,20 +18,6 @@ CLOSED_FORMS = {"sin": np.sin, "cos": np.cos}
 def F(dezero):
     """dezero.functions, as the book imports it: `import dezero.functions as F`."""
     return dezero.functions
-
-
-def kth_derivatives(dezero, f, data, n):
-    """f', ..., f⁽ⁿ⁾ at data, each by backward of the one before (create_graph=True)."""
-    x = dezero.Variable(data)
-    f(x).backward(create_graph=True)
-    found = []
-    for _ in range(n):
-        gx = x.grad
-        found.append(gx)
-        x.cleargrad()
-        gx.backward(create_graph=True)
-    x.cleargrad()
-    return found
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
@@ -78,7 +65,7 @@ def test_first_derivative_against_a_numerical_one(dezero, F, name):
 @pytest.mark.parametrize("name", CLOSED_FORMS)
 def test_derivatives_go_round_every_four(dezero, F, name, shape):
     data = checks.seeded().uniform(-4, 4, size=shape)
-    found = kth_derivatives(dezero, getattr(F, name), data, 5)
+    found = derivatives(dezero, getattr(F, name), data, 5)
     for k, value in enumerate(found, start=1):
         expected = CLOSED_FORMS[name](data + k * np.pi / 2)
         checks.close(value, expected, f"derivative {k} of F.{name} (expected "
@@ -95,6 +82,6 @@ def test_second_derivative_against_a_numerical_one(dezero, F, name):
         getattr(F, name)(x).backward()
         return float(x.grad.data)
 
-    second = kth_derivatives(dezero, getattr(F, name), data, 2)[1]
+    second = derivatives(dezero, getattr(F, name), data, 2)[1]
     checks.close(second, checks.numerical_grad(first, data), f"F.{name}'' against a "
                  f"numerical derivative of its first derivative", rtol=1e-5, atol=1e-8)

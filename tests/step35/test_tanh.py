@@ -10,6 +10,7 @@ import pytest
 from numpy.polynomial import Polynomial
 
 from kata import checks
+from tests.higher_order import derivatives
 
 SHAPES = [(), (4,), (2, 3)]
 
@@ -21,19 +22,6 @@ def tanh_derivative_polynomials(n):
     for _ in range(n - 1):
         polynomials.append(polynomials[-1].deriv() * one_minus_t2)
     return polynomials
-
-
-def derivatives(dezero, data, n):
-    x = dezero.Variable(data)
-    dezero.functions.tanh(x).backward(create_graph=True)
-    found = []
-    for _ in range(n):
-        gx = x.grad
-        found.append(gx)
-        x.cleargrad()
-        gx.backward(create_graph=True)
-    x.cleargrad()
-    return found
 
 
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
@@ -66,7 +54,8 @@ def test_first_derivative_against_a_numerical_one(dezero):
 def test_derivatives_are_polynomials_in_tanh(dezero, shape):
     data = checks.seeded().uniform(-2, 2, size=shape)
     polynomials = tanh_derivative_polynomials(5)
-    for k, (value, p) in enumerate(zip(derivatives(dezero, data, 5), polynomials), start=1):
+    found = derivatives(dezero, dezero.functions.tanh, data, 5)
+    for k, (value, p) in enumerate(zip(found, polynomials), start=1):
         checks.close(value, p(np.tanh(data)), f"derivative {k} of F.tanh (a polynomial in "
                      f"tanh(x): the backward must compute with the output Variable y, "
                      f"1 - y * y, so that it is recorded)", rtol=1e-6, atol=1e-9)
@@ -80,6 +69,7 @@ def test_second_derivative_against_a_numerical_one(dezero):
         dezero.functions.tanh(x).backward()
         return float(x.grad.data)
 
-    checks.close(derivatives(dezero, data, 2)[1], checks.numerical_grad(first, data),
+    second = derivatives(dezero, dezero.functions.tanh, data, 2)[1]
+    checks.close(second, checks.numerical_grad(first, data),
                  "F.tanh'' against a numerical derivative of its first derivative",
                  rtol=1e-5, atol=1e-8)
