@@ -60,7 +60,7 @@ solution: $(VENV)/.ready  ## show the reference solution of step STEP
 stress: $(VENV)/.ready  ## run step STEP's tests 20 times in a row (leak tests must not flake)
 	@$(KATA) stress $(STEP) --impl $(IMPL)
 
-bench: $(VENV)/.ready  ## time and measure memory for step STEP (17 or 18)
+bench: $(VENV)/.ready  ## time and measure memory for step STEP (steps with benchmarks/bench_stepNN.py)
 	@$(KATA) bench $(STEP)
 
 plot: $(VENV)/.ready  ## draw memory over loop iterations for step STEP (needs matplotlib)

@@ -1,8 +1,9 @@
 """The benchmarks behind `make bench STEP=N` (run by kata/bench.py, which prints the tables).
 
-Each bench_stepNN.py sets STEP; its tests take `impl` (which implementation: parametrized
-over kata.memory.compared) and `dezero` (that implementation's module, loaded by path, so
-several load side by side). The kata plugin is not used here: kata/bench.py runs pytest
+Each bench_stepNN.py sets STEP and SOLUTIONS (the reference solutions compared); its tests
+take `impl` (which implementation: those solutions, then the learner's code with
+--with-learner) and `dezero` (that implementation's module, loaded by path, so several load
+side by side). The kata plugin is not used here: kata/bench.py runs pytest
 with its own options (see kata.bench.bench_command).
 """
 
@@ -21,9 +22,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "impl" in metafunc.fixturenames:
-        impls = memory.compared(metafunc.module.STEP,
-                                learner=metafunc.config.getoption("with_learner"))
-        metafunc.parametrize("impl", impls, ids=[impl.key for impl in impls])
+        module = metafunc.module
+        impls = memory.implementations(module.SOLUTIONS, module.STEP,
+                                       learner=metafunc.config.getoption("with_learner"))
+        metafunc.parametrize("impl", impls, ids=[impl.test_id for impl in impls])
 
 
 @pytest.fixture

@@ -1,14 +1,23 @@
-"""`make bench STEP=N`: what step 17's weak references and step 18's memory-saving modes buy.
+"""`make bench STEP=N`: what a step's design buys, measured (steps 17 and 18 so far).
 
-Runs the pytest-benchmark tests in benchmarks/bench_stepNN.py (their workloads and memory
-probes are in kata.memory) and prints readable tables after pytest-benchmark's own, whose
-terminal table shows time only. Timings vary between runs (a lot on a busy machine), so the
-targets are printed, never asserted; the deterministic facts (objects retained, a flat peak)
-are checked by tests/runner/test_memory.py.
+A step has benchmarks when benchmarks/bench_stepNN.py exists; nothing else lists them. That
+file holds the step's pytest-benchmark tests and its report:
+
+    STEP = 17                 # the step it measures
+    SOLUTIONS = (16, 17)      # the reference solutions it compares
+    def report(results: dict) -> str: ...   # the tables, from pytest-benchmark's JSON
+
+Its tests take `impl` and `dezero` (benchmarks/conftest.py); the learner's code joins when
+it passes its tests. This module runs pytest on the file, then prints the file's report
+under pytest-benchmark's own tables, with the helpers below (entries, table, megabytes,
+verdict). Timings vary between runs (a lot on a busy machine), so targets are printed,
+never asserted; the deterministic facts (objects retained, a flat peak) are checked by
+tests/runner/test_memory.py.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import subprocess
@@ -16,16 +25,43 @@ import sys
 from pathlib import Path
 
 from kata import memory
-from kata.layout import BENCHMARKS, ROOT, WORK, UsageError, rel
+from kata.layout import BENCHMARKS, ROOT, WORK, UsageError, describe_steps, rel
 
-BENCH_STEPS = (17, 18)
 RESULTS = WORK / "bench"  # git-ignored: the JSON of the last run of each step
+BENCH_FILE = re.compile(r"^bench_step(\d+)\.py$")
+# pytest-benchmark's table, chosen to fit 100 columns: short names, four columns; its legend
+# explains columns not shown (outliers, OPS), so it is left out.
+TABLE_OPTIONS = ("--benchmark-columns=min,median,iqr,rounds", "--benchmark-name=short",
+                 "--benchmark-sort=name")
+UNSHOWN_LEGEND = ("Legend:", "  Outliers: ", "  OPS: ")
 
 
-# -- running the benchmarks and reading their JSON ----------------------------------------------
+# -- the steps that have benchmarks, and their files --------------------------------------------
+
+def bench_files() -> dict[int, Path]:
+    """step -> its benchmarks/bench_stepNN.py, for every such file."""
+    found = ((BENCH_FILE.match(path.name), path) for path in BENCHMARKS.glob("bench_step*.py"))
+    return dict(sorted((int(match.group(1)), path) for match, path in found if match))
+
 
 def bench_file(step: int) -> Path:
-    return BENCHMARKS / f"bench_step{step}.py"
+    return bench_files().get(step, BENCHMARKS / f"bench_step{step}.py")
+
+
+def bench_module(step: int):
+    """The step's bench file as a module (for SOLUTIONS and report), loaded once by path."""
+    name = f"kata_bench_step{step}"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, bench_file(step))
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules[name] = module
+    return sys.modules[name]
+
+
+def compared(step: int, learner: bool = False) -> list[memory.Impl]:
+    """What `make bench STEP=step` measures (the bench file's SOLUTIONS, then the learner's)."""
+    return memory.implementations(bench_module(step).SOLUTIONS, step, learner)
 
 
 def results_file(step: int) -> Path:
@@ -43,25 +79,27 @@ def bench_command(files: list[Path], *options: str) -> list[str]:
 
 def available(step: int) -> bool:
     """Whether the solutions a step's benchmarks compare exist (they are written step by step)."""
-    return all(impl.path.exists() for impl in memory.compared(step))
+    return all(impl.path.exists() for impl in compared(step))
 
 
 def smoke() -> int:
-    """Run every benchmark once, untimed (for `make verify`); returns pytest's exit code.
+    """Run every bench file once, untimed (for `make verify`); returns pytest's exit code.
 
     Never gated on a timing: the bodies run once and the memory passes run as usual.
     """
-    missing = [step for step in BENCH_STEPS if not available(step)]
+    files = bench_files()
+    missing = [step for step in files if not available(step)]
     if missing:  # the solutions the benchmarks compare are gone: say so, do not pass quietly
         print(f"benchmarks of step(s) {missing} have no solutions to compare")
         return 1
-    files = [bench_file(step) for step in BENCH_STEPS]
-    command = bench_command(files, "--benchmark-disable", "-q")
+    command = bench_command(list(files.values()), "--benchmark-disable", "-q")
     completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     if completed.returncode != 0:
         print(completed.stdout + completed.stderr)
     return completed.returncode
 
+
+# -- helpers for the bench files' reports -----------------------------------------------------
 
 def entries(results: dict, group: str) -> list[dict]:
     """The benchmarks of one group, in the run's order: extra_info, plus `time` in seconds.
@@ -73,13 +111,7 @@ def entries(results: dict, group: str) -> list[dict]:
             for b in results["benchmarks"] if b["group"] == group]
 
 
-# -- tables -----------------------------------------------------------------------------------
-
 NUMBER = re.compile(r"^[-+]?\d[\d,.]*%?$")
-LOOP_GROUP = "step17: book's loop"
-OP_GROUP = "step17: per operation"
-BACKWARD_GROUP = "step18: forward + backward"
-FORWARD_GROUP = "step18: forward"
 
 
 def table(headers: list[str], rows: list[list]) -> str:
@@ -100,98 +132,23 @@ def megabytes(size: float) -> str:
     return f"{size / memory.MB:.2f}"
 
 
-def step17_report(results: dict) -> str:
-    loops = entries(results, LOOP_GROUP)
-    ops = entries(results, OP_GROUP)
-    by = {(e["impl"], e["gc"]): e for e in loops}
-    reference = by[("step17-solution", "on")]["time"]
-    graphs = loops[0]["graphs"]
-    rows = [[e["label"], e["gc"], f"{e['time'] * 1e3:.1f}", f"{e['time'] / reference:.2f}",
-             megabytes(e["peak"]), megabytes(e["retained"]), e["variables"], e["functions"]]
-            for e in loops]
-    per_op = {e["impl"]: e["time"] / e["operations"] for e in ops}
-    return "\n".join([
-        f"The book's loop: {graphs} graphs of square(square(square(x))), "
-        f"x = randn({memory.BOOK_SIZE})",
-        table(["implementation", "GC", "ms", "time / step 17", "peak MB", "left MB",
-               "Variables", "Functions"], rows),
-        f"  ms: the fastest of {loops[0]['rounds']} rounds. time / step 17: relative to the "
-        "step-17 solution, GC on.",
-        "  peak MB, left MB: memory at the loop's worst moment and after it (tracemalloc,",
-        "  untimed; 1 MB = 10^6 bytes). Variables, Functions: objects alive after the loop.",
-        "",
-        f"Per operation: forward + backward through {memory.CHAIN_OPS} squares of a 0-d array",
-        table(["implementation", "µs per operation", "vs step 16"], [
-            [e["label"], f"{per_op[e['impl']] * 1e6:.2f}",
-             f"{per_op[e['impl']] / per_op['step16-solution'] - 1:+.1%}"] for e in ops]),
-        "  weakref costs a little per operation; the loop above shows what it saves.",
-        "",
-        "Targets (this run):",
-        *step17_targets(by, per_op),
-    ])
+def target(held: bool | None, claim: str) -> str:
+    """One line of a report's targets; None: the figures cannot tell (too noisy)."""
+    word = {True: "met   ", False: "MISSED", None: "unsure"}[held]
+    return f"  {word}  {claim}"
 
 
-def flat_at_two_graphs(peak: int, short_peak: int) -> bool:
-    """A loop 4 times longer peaks within one array of the short one, and under 9 arrays.
+def ratio_within(spread: memory.Spread, limit: float) -> bool | None:
+    """Whether a measured ratio is at most `limit`: True or False only when its spread agrees.
 
-    In the book's loop the previous graph is alive while the next one is built: 8 arrays
-    (two graphs') plus a few kB of Python objects is the least a peak can be.
+    The middle half of the rounds (first to third quartile) must lie on one side of the limit;
+    when it straddles the limit, this run cannot say (None).
     """
-    return (peak - short_peak < memory.ARRAY_BYTES
-            and peak < 2 * memory.GRAPH_BYTES + memory.ARRAY_BYTES)
-
-
-def step17_targets(by: dict, per_op: dict) -> list[str]:
-    weak_on, weak_off = by[("step17-solution", "on")], by[("step17-solution", "off")]
-    strong_on, strong_off = by[("step16-solution", "on")], by[("step16-solution", "off")]
-    graphs = weak_on["graphs"]
-    worst, worst_short = (max(weak_on[key], weak_off[key]) for key in ("peak", "short_peak"))
-    ratio = per_op["step17-solution"] / per_op["step16-solution"]
-    claims = [
-        (flat_at_two_graphs(worst, worst_short),
-         f"step-17 solution's peak stays flat: {worst_short / 1e3:.1f} kB after "
-         f"{weak_on['short_graphs']} graphs, {worst / 1e3:.1f} kB after {graphs}\n"
-         f"          (two graphs' arrays: {2 * memory.GRAPH_BYTES / 1e3:.1f} kB; the rest: their "
-         "Python objects)"),
-        (all(e[kind] == 0 for e in (weak_on, weak_off) for kind in ("variables", "functions")),
-         f"step-17 solution retains nothing: {weak_off['variables']} Variables, "
-         f"{weak_off['functions']} Functions, GC off ({weak_on['variables']} and "
-         f"{weak_on['functions']} GC on)"),
-        (strong_off["variables"] == memory.GRAPH_ARRAYS * graphs,
-         f"step 16, GC off, retains every graph: {strong_off['variables']} Variables of "
-         f"{memory.GRAPH_ARRAYS * graphs}, {megabytes(strong_off['retained'])} MB"),
-        (weak_on["time"] < strong_on["time"],
-         f"GC on, the step-17 solution beats step 16: "
-         f"{weak_on['time'] * 1e3:.1f} ms vs {strong_on['time'] * 1e3:.1f} ms"),
-        (ratio <= 1.15,
-         f"per operation, step 17 costs at most 15% more than step 16: {ratio - 1:+.1%}"),
-    ]
-    return [f"  {'met   ' if held else 'MISSED'}  {claim}" for held, claim in claims]
-
-
-def step18_report(results: dict) -> str:
-    cases = sorted(entries(results, BACKWARD_GROUP) + entries(results, FORWARD_GROUP),
-                   key=lambda entry: entry["impl"])  # the solution first, then yours
-    rows = []
-    for entry in cases:
-        minimum = entry["minimum_arrays"] * entry["array_bytes"]
-        rows.append([entry["label"], entry["what"], f"{entry['time'] * 1e3:.1f}",
-                     megabytes(entry["peak"]), megabytes(minimum), f"{entry['peak'] / minimum:.2f}",
-                     entry["minimum_arrays"], entry["which"]])
-    array_mb = megabytes(memory.BIG_SIZE * 8)
-    return "\n".join([
-        f"A chain of {memory.CHAIN} squares over arrays of {memory.BIG_SIZE:,} floats "
-        f"({array_mb} MB each)",
-        table(["implementation", "what", "ms", "peak MB", "min MB", "peak/min", "arrays",
-               "that must be alive at once"], rows),
-        f"  ms: the fastest of {cases[0]['rounds']} rounds. peak MB: tracemalloc, untimed "
-        "(1 MB = 10^6 bytes).",
-        f"  min MB: the theoretical minimum, the arrays that must be alive at once times "
-        f"{array_mb} MB.",
-    ])
-
-
-REPORTS = {17: step17_report, 18: step18_report}
+    if spread.high <= limit:
+        return True
+    if spread.low > limit:
+        return False
+    return None
 
 
 # -- the command ------------------------------------------------------------------------------
@@ -206,33 +163,44 @@ def run(args) -> int:
     from kata.layout import parse_step
 
     step = parse_step(args.step)
-    if step not in BENCH_STEPS:
-        raise UsageError(f"benchmarks exist for steps {' and '.join(map(str, BENCH_STEPS))}, "
-                         f"not step {step}")
+    steps = list(bench_files())
+    if step not in steps:
+        raise UsageError(f"benchmarks exist for steps {describe_steps(steps)}, not step {step}"
+                         f" (there is no {rel(bench_file(step))})")
     if not available(step):
-        missing = ", ".join(rel(impl.path) for impl in memory.compared(step)
-                            if not impl.path.exists())
+        missing = ", ".join(rel(impl.path) for impl in compared(step) if not impl.path.exists())
         raise UsageError(f"step {step}'s benchmarks need {missing}")
     left_out = memory.learner_left_out(step)
     print(left_out or f"your step {step} code passes its tests: it is measured too", flush=True)
     results = results_file(step)
-    options = ["-q", f"--benchmark-json={results}", "--benchmark-only",
-               "--benchmark-columns=min,median,max,iqr,rounds"]
+    options = ["-q", f"--benchmark-json={results}", "--benchmark-only", *TABLE_OPTIONS]
     if left_out is None:
         options.append("--with-learner")
     RESULTS.mkdir(parents=True, exist_ok=True)
     results.unlink(missing_ok=True)  # an earlier run's figures must not pass for this run's
-    code = subprocess.call(bench_command([bench_file(step)], *options), cwd=ROOT)
+    code = run_benchmarks(bench_command([bench_file(step)], *options))
     if results.exists():
         print(flush=True)
         print(report(step, json.loads(results.read_text(encoding="utf-8"))))
     return code
 
 
+def run_benchmarks(command: list[str]) -> int:
+    """pytest-benchmark, its output shown line by line as it comes, less the unshown legend."""
+    if sys.stdout.isatty():
+        command = [*command, "--color=yes"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True) as process:
+        for line in process.stdout:
+            if not line.startswith(UNSHOWN_LEGEND):
+                print(line, end="", flush=True)
+    return process.returncode
+
+
 def report(step: int, results: dict) -> str:
     """The step's tables, or one line when a solution's benchmark failed (they need them all)."""
     measured = {benchmark["extra_info"].get("impl") for benchmark in results["benchmarks"]}
-    failed = [impl.label for impl in memory.compared(step) if impl.key not in measured]
+    failed = [impl.label for impl in compared(step) if impl.key not in measured]
     if failed:
         return f"no table: the benchmarks of the {' and '.join(failed)} failed (see above)"
-    return f"{REPORTS[step](results)}\n\n(all figures: {rel(results_file(step))})"
+    return f"{bench_module(step).report(results)}\n\n(all figures: {rel(results_file(step))})"

@@ -20,7 +20,10 @@ WORK = ROOT / ".kata"  # git-ignored: backups, caches, reports, pictures
 IMPLS = ("steps", "solutions")
 
 # Files that moved between steps: new path -> its path in the previous step.
-MOVED = {"dezero/core_simple.py": "dezero.py"}  # step 23 turns dezero.py into a package
+MOVED = {
+    "dezero/core_simple.py": "dezero.py",  # step 23 turns dezero.py into a package
+    "dezero/core.py": "dezero/core_simple.py",  # step 32: the core, grads as Variables
+}
 STEP_DIR = re.compile(r"^step(\d\d)$")
 
 

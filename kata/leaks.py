@@ -243,7 +243,8 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
                      "(a name not deleted, a list, a global).")
         holders = _names_holding(survivors) + _holders(survivors)
         return "\n".join(lines + [f"  {line}" for line in holders[:SHOWN]])
-    shapes = sorted({describe_path(cycle) for cycle in cycles})
+    shapes = sorted({describe_path(cycle) for cycle in cycles},
+                    key=lambda shape: (len(shape), shape))  # the shortest, easiest to read, first
     lines.append("Reference cycles keep them (the cyclic garbage collector was off, "
                  "so nothing else could):")
     lines += [f"    {shape}" for shape in shapes[:SHOWN]]

@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import statistics
 import subprocess
 import sys
+import time
 import tracemalloc
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -22,7 +24,6 @@ import numpy as np
 from kata.layout import ROOT, dezero_path, impl_dir, rel
 from kata.leaks import gc_off, live_objects
 
-SOLUTIONS_COMPARED = {17: (16, 17), 18: (18,)}  # the learner's own step joins when it passes
 MB = 1e6  # tables and plots show decimal megabytes: an array of 10,000 floats is 0.08 MB
 
 
@@ -44,6 +45,10 @@ class Impl:
         return f"step{self.step}-{'solution' if self.solution else 'yours'}"
 
     @property
+    def test_id(self) -> str:  # short, so pytest-benchmark's tables fit 100 columns
+        return f"solution{self.step}" if self.solution else "yours"
+
+    @property
     def label(self) -> str:  # in the tables
         return f"step {self.step} solution" if self.solution else f"your step {self.step}"
 
@@ -56,9 +61,9 @@ class Impl:
         return f"dezero_step{self.step:02d}_{'solution' if self.solution else 'learner'}"
 
 
-def compared(step: int, learner: bool = False) -> list[Impl]:
-    """What `make bench STEP=step` measures; the learner's code only when asked for."""
-    impls = [Impl(number, "solutions") for number in SOLUTIONS_COMPARED[step]]
+def implementations(solutions: tuple[int, ...], step: int, learner: bool = False) -> list[Impl]:
+    """These steps' reference solutions, then the learner's code of `step` when asked for."""
+    impls = [Impl(number, "solutions") for number in solutions]
     return impls + [Impl(step, "steps")] if learner else impls
 
 
@@ -66,6 +71,8 @@ def load(impl: Impl):
     """Import an implementation from its file, once, under its own module name."""
     if impl.module_name in sys.modules:
         return sys.modules[impl.module_name]
+    if impl.path.name == "__init__.py":
+        return _load_package(impl)
     spec = importlib.util.spec_from_file_location(impl.module_name, impl.path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[impl.module_name] = module
@@ -74,6 +81,29 @@ def load(impl: Impl):
     except BaseException:
         del sys.modules[impl.module_name]
         raise
+    return module
+
+
+def _load_package(impl: Impl):
+    """The package dezero/ (step 23 on) of one implementation, beside the others.
+
+    Its modules import each other as `dezero.core`, so it is imported as `dezero` while its
+    folder is first on the path, then the names are given back: each package keeps its own
+    modules (their code refers to them directly), and the next one imports afresh.
+    """
+    def ours(name: str) -> bool:
+        return name == "dezero" or name.startswith("dezero.")
+
+    saved = {name: sys.modules.pop(name) for name in list(sys.modules) if ours(name)}
+    sys.path.insert(0, str(impl.path.parent.parent))
+    try:
+        module = importlib.import_module("dezero")
+    finally:
+        sys.path.pop(0)
+        for name in [name for name in sys.modules if ours(name)]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+    sys.modules[impl.module_name] = module
     return module
 
 
@@ -129,6 +159,51 @@ def chain_forward_backward(dezero, ops: int = CHAIN_OPS) -> None:
     y.backward()
 
 
+@dataclass(frozen=True)
+class Spread:
+    """A ratio measured over rounds: its median and the middle half (first to third quartile)."""
+
+    low: float
+    median: float
+    high: float
+    rounds: int
+
+    @classmethod
+    def of(cls, ratios: list[float]) -> Spread:
+        if len(ratios) < 2:
+            return cls(ratios[0], ratios[0], ratios[0], len(ratios))
+        low, median, high = statistics.quantiles(ratios, n=4, method="inclusive")
+        return cls(low, median, high, len(ratios))
+
+
+class Interleaved:
+    """Two implementations timed in alternating rounds, so a busy moment slows both alike.
+
+    Each call of `round` times `run(base)` and `run(other)`, `iterations` calls each, in an
+    order that alternates from round to round, and records other's time / base's time. The
+    spread of these ratios says how far one run can be trusted.
+    """
+
+    def __init__(self, run, base, other, iterations: int = 5):
+        self.run, self.base, self.other, self.iterations = run, base, other, iterations
+        self.ratios: list[float] = []
+
+    def _time(self, dezero) -> float:
+        started = time.perf_counter()
+        for _ in range(self.iterations):
+            self.run(dezero)
+        return time.perf_counter() - started
+
+    def round(self) -> None:
+        if len(self.ratios) % 2:
+            other = self._time(self.other)
+            base = self._time(self.base)
+        else:
+            base = self._time(self.base)
+            other = self._time(self.other)
+        self.ratios.append(other / base)
+
+
 @contextlib.contextmanager
 def cyclic_gc(enabled: bool):
     """Run a block with the cyclic GC on (as usual) or off (kata.leaks.gc_off).
@@ -181,6 +256,15 @@ def measure_loop(dezero, graphs: int, gc_enabled: bool) -> LoopMemory:
         after = live_objects(dezero)  # before the GC is restored: what the loop left behind
     return LoopMemory(graphs, peak, retained, after["Variable"] - before["Variable"],
                       after["Function"] - before["Function"])
+
+
+def flat_at_two_graphs(peak: int, short_peak: int) -> bool:
+    """A loop 4 times longer peaks within one array of the short one, and under 9 arrays.
+
+    In the book's loop the previous graph is alive while the next one is built: 8 arrays
+    (two graphs') plus a few kB of Python objects is the least a peak can be.
+    """
+    return peak - short_peak < ARRAY_BYTES and peak < 2 * GRAPH_BYTES + ARRAY_BYTES
 
 
 def loop_memory_info(dezero, gc_enabled: bool) -> dict:
@@ -244,3 +328,71 @@ def chain_memory_info(run, dezero, switch: bool) -> dict:
     what, arrays, which = CASES[run, switch]
     return {"what": what, "peak": peak_memory(run, dezero, switch), "minimum_arrays": arrays,
             "which": which, "array_bytes": BIG_SIZE * 8}
+
+
+# -- step 33: Newton's method, where backward(create_graph=True) makes cycles through grad -----
+
+NEWTON_SIZE = 10_000  # x holds this many starting points: Newton runs on each, elementwise
+NEWTON_ITERS = 10  # the book's iterations
+# variant: (x.cleargrad() before each backward?, the second backward with create_graph?)
+NEWTON_VARIANTS = {
+    "the book's loop": (True, False),
+    "no cleargrad": (False, False),
+    "create_graph twice": (True, True),
+}
+
+
+def newton_loop(dezero, variant: str, iters: int = NEWTON_ITERS, size: int = NEWTON_SIZE):
+    """Newton's method on x⁴ - 2x² from x = 2 + (small noise), as step 33 writes it.
+
+    "no cleargrad" lets the grads pile up (wrong values, but the last backward holds no
+    graph); "create_graph twice" records the second backward too, so every leaf of the first
+    derivative's graph gets a grad with a graph: cycles that x.cleargrad() does not reach.
+    """
+    clear, second_graph = NEWTON_VARIANTS[variant]
+    x = dezero.Variable(2.0 + RANDOM.uniform(0.0, 0.1, size))
+    for _ in range(iters):
+        y = x ** 4 - 2 * x ** 2
+        if clear:
+            x.cleargrad()
+        y.backward(create_graph=True)
+        gx = x.grad
+        if clear:
+            x.cleargrad()
+        gx.backward(create_graph=second_graph)
+        x.data -= gx.data / x.grad.data
+    return x.data
+
+
+@dataclass(frozen=True)
+class NewtonMemory:
+    """One Newton run, measured once (untimed) after it returned and dropped x."""
+
+    iters: int
+    peak: int  # bytes allocated at the run's worst moment
+    retained: int  # bytes still allocated once the run has returned
+    variables: int  # Variables still alive then
+    functions: int  # Functions still alive then
+
+
+def measure_newton(dezero, variant: str, gc_enabled: bool, iters: int = NEWTON_ITERS,
+                   size: int = NEWTON_SIZE) -> NewtonMemory:
+    """What newton_loop leaves behind, with the cyclic GC on or off."""
+    newton_loop(dezero, variant, 1, size)  # warm-up
+    with cyclic_gc(gc_enabled):
+        before = live_objects(dezero)
+        with traced():
+            newton_loop(dezero, variant, iters, size)
+            retained, peak = tracemalloc.get_traced_memory()
+        after = live_objects(dezero)
+    return NewtonMemory(iters, peak, retained, after["Variable"] - before["Variable"],
+                        after["Function"] - before["Function"])
+
+
+def newton_memory_info(dezero, variant: str, gc_enabled: bool) -> dict:
+    """The extra_info of a step-33 benchmark: N iterations, and N / 2 for the growth."""
+    full = measure_newton(dezero, variant, gc_enabled)
+    half = measure_newton(dezero, variant, gc_enabled, NEWTON_ITERS // 2)
+    return {**asdict(full), "variant": variant, "half_iters": half.iters,
+            "half_retained": half.retained, "half_variables": half.variables,
+            "array_bytes": NEWTON_SIZE * 8}

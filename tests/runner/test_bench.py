@@ -4,16 +4,39 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 
 import pytest
 
 from kata import bench, memory
 from kata.layout import UsageError
 
+STEP17, STEP18 = bench.bench_module(17), bench.bench_module(18)
+
 
 def test_bench_refuses_steps_without_benchmarks():
-    with pytest.raises(UsageError, match="benchmarks exist for steps 17 and 18"):
+    with pytest.raises(UsageError, match="benchmarks exist for steps 17–18"):
         bench.run(argparse.Namespace(step="1"))
+
+
+def test_a_step_has_benchmarks_when_its_bench_file_exists(monkeypatch, tmp_path):
+    (tmp_path / "bench_step33.py").write_text(
+        "STEP = 33\nSOLUTIONS = (33,)\ndef report(results):\n    return 'step 33 table'\n",
+        encoding="utf-8")
+    (tmp_path / "conftest.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(bench, "BENCHMARKS", tmp_path)
+    assert list(bench.bench_files()) == [33]
+    assert [impl.key for impl in bench.compared(33, learner=True)] == [
+        "step33-solution", "step33-yours"]
+    solution = {"group": "g", "stats": {}, "extra_info": {"impl": "step33-solution"}}
+    results = {"benchmarks": [solution]}
+    assert bench.report(33, results).startswith("step 33 table")
+
+
+def test_the_benchmark_tables_fit_100_columns():
+    assert "--benchmark-name=short" in bench.TABLE_OPTIONS
+    columns = next(o for o in bench.TABLE_OPTIONS if o.startswith("--benchmark-columns="))
+    assert "max" not in columns and "ops" not in columns
 
 
 def test_benchmarks_run_without_the_skip_in_addopts():
@@ -41,7 +64,7 @@ def result(group: str, seconds: float, **info) -> dict:
 
 def loop(impl: str, gc: str, seconds: float, peak: int, variables: int) -> dict:
     step = impl[4:6]
-    return result(bench.LOOP_GROUP, seconds, impl=impl, label=f"step {step} solution", gc=gc,
+    return result(STEP17.LOOP_GROUP, seconds, impl=impl, label=f"step {step} solution", gc=gc,
                   graphs=200, peak=peak, retained=peak if variables else 0,
                   variables=variables, functions=variables * 3 // 4, short_graphs=50,
                   short_peak=min(peak, 16_000_000), graph_bytes=memory.GRAPH_BYTES)
@@ -52,45 +75,79 @@ STEP17_RESULTS = {"benchmarks": [
     loop("step16-solution", "off", 0.051, 64_300_000, 800),
     loop("step17-solution", "on", 0.033, 645_000, 0),
     loop("step17-solution", "off", 0.034, 645_000, 0),
-    result(bench.OP_GROUP, 0.000450, impl="step16-solution", label="step 16 solution",
+    result(STEP17.OP_GROUP, 0.000450, impl="step16-solution", label="step 16 solution",
            operations=100),
-    result(bench.OP_GROUP, 0.000500, impl="step17-solution", label="step 17 solution",
+    result(STEP17.OP_GROUP, 0.000500, impl="step17-solution", label="step 17 solution",
            operations=100),
+    result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=[1.08, 1.10, 1.11, 1.12, 1.13]),
 ]}
 
 
+def with_ratios(ratios: list[float]) -> dict:
+    benchmarks = [dict(b) for b in STEP17_RESULTS["benchmarks"]]
+    benchmarks[-1] = result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=ratios)
+    return {"benchmarks": benchmarks}
+
+
 def test_step17_report_shows_time_memory_objects_and_targets():
-    report = bench.step17_report(STEP17_RESULTS)
+    report = STEP17.report(STEP17_RESULTS)
     assert cells(report, "implementation  ") == [
         "implementation", "GC", "ms", "time / step 17", "peak MB", "left MB", "Variables",
         "Functions"]
     assert cells(report, "step 16 solution  off") == [
         "step 16 solution", "off", "51.0", "1.55", "64.30", "64.30", "800", "600"]
     assert cells(report, "implementation    µs") == [
-        "implementation", "µs per operation", "vs step 16"]
-    assert cells(report, "step 17 solution      ") == ["step 17 solution", "5.00", "+11.1%"]
+        "implementation", "µs per operation (fastest round)"]
+    assert cells(report, "step 17 solution      ") == ["step 17 solution", "5.00"]
+    assert "5 alternating rounds: median +11.0%" in report
+    assert max(map(len, report.splitlines())) <= 100
     targets = report.split("Targets (this run):")[1]
     assert targets.count("met   ") == 5 and "MISSED" not in targets
 
 
 def test_step17_report_says_which_target_was_missed():
-    results = {"benchmarks": [dict(b) for b in STEP17_RESULTS["benchmarks"]]}
-    results["benchmarks"][-1] = result(bench.OP_GROUP, 0.000600, impl="step17-solution",
-                                       label="step 17 solution", operations=100)
-    missed = [line for line in bench.step17_report(results).splitlines() if "MISSED" in line]
-    assert len(missed) == 1 and "+33.3%" in missed[0]
+    report = STEP17.report(with_ratios([1.30, 1.32, 1.33, 1.35, 1.40]))
+    missed = [line for line in report.splitlines() if "MISSED" in line]
+    assert len(missed) == 1 and "+33.0%" in missed[0]
+
+
+def test_a_noisy_per_operation_ratio_gets_no_verdict():
+    """The middle half of the rounds straddles the 15% target: no met, no MISSED."""
+    report = STEP17.report(with_ratios([1.02, 1.05, 1.12, 1.25, 1.60]))
+    line = next(line for line in report.splitlines() if "per operation, step 17" in line)
+    assert line.lstrip().startswith("unsure") and "MISSED" not in report
+    assert "straddles the target" in report
+
+
+def test_the_ratio_spread_is_its_middle_half():
+    spread = memory.Spread.of([1.0, 2.0, 3.0, 4.0, 5.0])
+    assert (spread.low, spread.median, spread.high, spread.rounds) == (2.0, 3.0, 4.0, 5)
+
+
+def test_interleaved_rounds_alternate_their_order():
+    calls = []
+    pair = memory.Interleaved(calls.append, "base", "other", iterations=1)
+    pair.round()
+    pair.round()
+    assert calls == ["base", "other", "other", "base"] and len(pair.ratios) == 2
 
 
 def test_step18_report_puts_each_peak_next_to_its_minimum():
-    cases = [result(bench.BACKWARD_GROUP if "backward" in what else bench.FORWARD_GROUP, 0.01,
+    cases = [result(STEP18.BACKWARD_GROUP if "backward" in what else STEP18.FORWARD_GROUP, 0.01,
                     impl="step18-solution", label="step 18 solution", what=what,
                     peak=arrays * 2_000_000 + 10_000, minimum_arrays=arrays, which=which,
                     array_bytes=2_000_000)
              for what, arrays, which in memory.CASES.values()]
-    report = bench.step18_report({"benchmarks": cases})
+    report = STEP18.report({"benchmarks": cases})
     assert cells(report, "implementation") == [
-        "implementation", "what", "ms", "peak MB", "min MB", "peak/min", "arrays",
-        "that must be alive at once"]
+        "implementation", "what", "ms", "peak MB", "min MB", "peak/min", "arrays"]
     assert cells(report, "step 18 solution  forward under") == [
-        "step 18 solution", "forward under no_grad()", "10.0", "6.01", "6.00", "1.00", "3",
-        "x + the value in + the value out"]
+        "step 18 solution", "forward under no_grad()", "10.0", "6.01", "6.00", "1.00", "3"]
+    assert "    forward under no_grad(): 3 = x + the value in + the value out" in report
+    assert max(map(len, report.splitlines())) <= 100
+
+
+def test_the_legend_of_unshown_columns_is_left_out(capsys):
+    script = "print('Name (time in ms)'); print('Legend:'); print('  OPS: 1 / Mean'); print('end')"
+    assert bench.run_benchmarks([sys.executable, "-c", script]) == 0
+    assert capsys.readouterr().out == "Name (time in ms)\nend\n"

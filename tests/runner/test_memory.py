@@ -26,7 +26,7 @@ def test_step17_retains_nothing_and_its_peak_stays_flat(gc_enabled):
     long = memory.measure_loop(memory.load(WEAK), graphs=40, gc_enabled=gc_enabled)
     assert (long.variables, long.functions) == (0, 0)
     assert long.retained < memory.ARRAY_BYTES
-    assert bench.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
+    assert memory.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
 
 
 def test_implementations_load_side_by_side():
@@ -47,10 +47,10 @@ def test_step18_peaks_are_never_below_their_theoretical_minimum():
 
 
 def test_compared_adds_the_learner_only_when_asked():
-    assert [impl.key for impl in memory.compared(17)] == ["step16-solution", "step17-solution"]
-    assert [impl.key for impl in memory.compared(18, learner=True)] == [
+    assert [impl.key for impl in bench.compared(17)] == ["step16-solution", "step17-solution"]
+    assert [impl.key for impl in bench.compared(18, learner=True)] == [
         "step18-solution", "step18-yours"]
-    assert len({impl.module_name for impl in memory.compared(17, learner=True)}) == 3
+    assert len({impl.module_name for impl in bench.compared(17, learner=True)}) == 3
 
 
 @pytest.mark.parametrize("returncode, left_out", [(0, False), (1, True)])

@@ -1,0 +1,51 @@
+"""Step 34: derivatives of any order, by differentiating the derivative again and again.
+
+Run it (`../../.venv/bin/python higher_derivatives.py` in this folder) for the book's
+figure: sin and its first three derivatives over [-7, 7] (needs matplotlib; without it,
+one line says so and the values are printed instead).
+"""
+
+import dezero.functions as F
+import numpy as np
+from dezero import Variable
+
+FIGURE = "sin_derivatives.png"
+
+
+def derivatives(f, x, n):
+    """[f'(x), f''(x), ..., f⁽ⁿ⁾(x)] at the Variable x, as ndarrays (n ≥ 1).
+
+    Each derivative is backward of the one before. Only a derivative that will be
+    differentiated again needs its graph: the last backward is plain, so that nothing it
+    makes refers back into the graph, and no reference cycle is left (step 33).
+    """
+    raise NotImplementedError('TODO(step 34): write derivatives(): backward of y, then n - 1 times backward of x.grad (cleared between)')
+
+
+def main(to_file=FIGURE):
+    """The book's figure: y = sin(x) and y', y'', y''' over [-7, 7], saved to `to_file`."""
+    x = Variable(np.linspace(-7, 7, 200))
+    curves = [F.sin(x).data, *derivatives(F.sin, x, 3)]
+    labels = ["y = sin(x)", "y'", "y''", "y'''"]
+    try:
+        import matplotlib
+    except ImportError:
+        values = ", ".join(f"{label} {curve[150]:+.3f}" for label, curve in zip(labels, curves))
+        print(f"no figure: matplotlib is not installed (.venv/bin/pip install matplotlib); "
+              f"at x = {x.data[150]:.3f}: {values}")
+        return None
+    matplotlib.use("Agg")  # to a file, without a window
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots()
+    for curve, label in zip(curves, labels):
+        axes.plot(x.data, curve, label=label)
+    axes.legend(loc="lower right")
+    figure.savefig(to_file)
+    plt.close(figure)
+    print(f"wrote {to_file}")
+    return to_file
+
+
+if __name__ == "__main__":
+    main()
