@@ -173,10 +173,10 @@ def check_grad(dezero, f, arrays, what: str, names=None, rtol: float = 1e-5,
     blamed = wrong_grad_shape(y)
     if blamed is not None:
         func, index, x, grad_shape = blamed
-        which = next((f"{name}, its input {index}," for name, v in zip(names, xs) if v is x),
-                     f"its input {index}")
-        checks.fail(f"{what} with {inputs}: the backward of {type(func).__name__} gave {which} "
-                    f"(shape {x.data.shape}) a grad of shape {grad_shape}; a "
+        which = next((f"{name} (its input {index}" for name, v in zip(names, xs) if v is x),
+                     f"its input {index} (an intermediate result")
+        checks.fail(f"{what} with {inputs}: the backward of {type(func).__name__} gave {which}"
+                    f", of shape {x.data.shape}) a grad of shape {grad_shape}; a "
                     f"grad has its input's shape (where forward broadcast an input, backward "
                     f"sums the grad back to the input's shape: sum_to)")
 
