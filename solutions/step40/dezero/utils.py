@@ -5,6 +5,10 @@ import os
 import shutil
 import subprocess
 
+# BEGIN NEW
+import numpy as np  # sum_to: a 0-d sum must stay an ndarray
+# END NEW
+
 
 def _dot_var(v, verbose=False):
     """One DOT node for the Variable v: an orange ellipse labelled with its name.
@@ -116,6 +120,6 @@ def sum_to(x, shape):
     y = x.sum(lead_axes + ones, keepdims=True)
     if lead > 0:
         y = y.squeeze(lead_axes)
-    return y
+    return np.asarray(y)  # a 0-d x sums to a NumPy scalar: keep it an ndarray
     # END SOLUTION
 # END NEW

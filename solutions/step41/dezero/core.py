@@ -421,8 +421,6 @@ def setup_variable():
     Variable.__pow__ = pow
     # BEGIN NEW
     # x.matmul(W) and x.dot(W), as ndarray has them (the functions live in dezero.functions)
-    # BEGIN SOLUTION: both names call dezero.functions.matmul
     Variable.matmul = dezero.functions.matmul
     Variable.dot = dezero.functions.matmul
-    # END SOLUTION
     # END NEW

@@ -5,6 +5,8 @@ import os
 import shutil
 import subprocess
 
+import numpy as np  # sum_to: a 0-d sum must stay an ndarray
+
 
 def _dot_var(v, verbose=False):
     """One DOT node for the Variable v: an orange ellipse labelled with its name.
