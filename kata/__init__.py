@@ -12,3 +12,9 @@ One job per module:
 - stress, progress, hints, watch, reset: the learner's commands;
 - memory, bench, plot: measuring what steps 17 and 18 buy.
 """
+
+import os
+
+# Before NumPy loads: OpenBLAS starts a thread per core for every matrix product, and for the
+# kata's small ones on a busy laptop or a 2-core CI machine one thread is much faster.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
