@@ -18,6 +18,7 @@ from kata.ordering import Failure
 ROWS = 40  # the screen's height when it cannot be known (output to a file or a pipe)
 INDENT = "    "  # the continuation of a wrapped line
 ELLIPSIS = "…"
+KEEP = "\u00a0"  # a space a line is not wrapped at (put back before printing)
 AROUND = 3  # rows the run needs below the summary: pytest's last line, make's, the prompt
 
 
@@ -81,7 +82,8 @@ def failure_list(failures: list[Failure], width: int, budget: int, header: str) 
     unlisted = entries[with_messages:]
     if unlisted:
         names = ", ".join(label for _, label, _ in unlisted)
-        listed += fit(f"{'also failing' if listed else 'failing'}: {names}", width)
+        tail = fit(f"{'also failing' if listed else 'failing'}: {names}", width)
+        listed += [row.replace(KEEP, " ") for row in tail]
     return [*fit(header, width), *listed, *full]
 
 
@@ -103,7 +105,7 @@ def _entries(first: Failure, others: list[Failure]) -> list[Entry]:
             label = members[0].name
         else:
             more = " more" if family == first.family else ""
-            label = f"{members[0].function} ({len(members)}{more} cases)"
+            label = f"{members[0].function} ({len(members)}{more}{KEEP}cases)"
         word, message = _word(members[0]), members[0].message
         if entries and entries[-1][0] == word and entries[-1][2] == message:
             label = f"{entries[-1][1]}, {label}"
@@ -116,8 +118,10 @@ def _entry_rows(entry: Entry, width: int) -> list[str]:
     word, label, message = entry
     names = f"{word} {label}:"
     if len(names) + 20 <= width:  # room for the message's start on the same row
-        return [cut(f"{names} {message}", width)]
-    return [*fit(names, width), cut(f"{INDENT}{message}", width)]
+        rows = [cut(f"{names} {message}", width)]
+    else:
+        rows = [*fit(names, width), cut(f"{INDENT}{message}", width)]
+    return [row.replace(KEEP, " ") for row in rows]
 
 
 def _rows_of(entries: list[Entry], with_messages: int, width: int) -> int:
