@@ -113,9 +113,11 @@ class Kata:
 
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
         """Ctrl-C: the test it stopped is a failure to show, with the line it was running."""
-        if self.runner_only or self.current is None:
+        if self.runner_only:
             return
         self.interrupted = True
+        if self.current is None:  # between two tests
+            return
         lines = ["interrupted (Ctrl-C) while this test ran"]
         learner, test = _locations(excinfo, self.folder)
         if learner:

@@ -37,17 +37,18 @@ def run_tests(step: int, impl: str = "steps", **options) -> int:
     """Run a step's tests in the foreground; return pytest's exit code.
 
     Ctrl-C reaches pytest too (the terminal signals the whole foreground group): it is left
-    to print the failures it has so far. A second Ctrl-C stops it at once.
+    to print the failures it has so far, then the KeyboardInterrupt goes on to the caller
+    (`make test` ends, `make watch` stops). A second Ctrl-C stops pytest at once.
     """
     with subprocess.Popen(pytest_command(step, impl, **options), cwd=ROOT) as child:
         try:
             return child.wait()
         except KeyboardInterrupt:
             try:
-                return child.wait()
+                child.wait()
             except KeyboardInterrupt:
                 child.kill()
-                raise
+            raise
 
 
 @dataclass(frozen=True)

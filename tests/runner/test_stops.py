@@ -68,7 +68,9 @@ CTRL_C = VARIABLE.replace("        self.data = data\n", """\
 def test_ctrl_c_prints_the_failures_so_far_and_where_it_was(tmp_path):
     (tmp_path / "dezero.py").write_text(CTRL_C)
     looping = tmp_path / "dezero.py.looping"
-    script = f"from kata.testrun import run_tests; raise SystemExit(run_tests(1, '{tmp_path}'))"
+    script = "from kata import testrun\n" \
+             f"try:\n    testrun.run_tests(1, '{tmp_path}')\n" \
+             "except KeyboardInterrupt:\n    raise SystemExit(130)\n"
     with subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, start_new_session=True,
                           env={**os.environ, **WIDE}) as run:
@@ -77,6 +79,7 @@ def test_ctrl_c_prints_the_failures_so_far_and_where_it_was(tmp_path):
             time.sleep(0.05)
         os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
         out, _ = run.communicate(timeout=20)
+    assert run.returncode == 130, out  # the caller learns of the Ctrl-C once pytest has printed
     assert "FAILED test_variable_keeps_its_data: Variable(np.array(1.0)) has no attribute " \
            "`data`" in out, out
     assert first_failure(out) == "interrupted (Ctrl-C) while this test ran", out
