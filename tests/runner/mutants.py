@@ -53,11 +53,3 @@ def first_failure(output: str) -> str:
              if line.startswith(("FAILED ", "ERROR ")) and index + 1 < len(lines)]
     return lines[shown[-1] + 1] if shown else ""
 
-
-def failing_names(output: str) -> list[str]:
-    """The names of the failing tests in the list above the one shown in full."""
-    names = []
-    for line in output.splitlines():
-        if line.startswith(("FAILED ", "ERROR ")):
-            names.append(line.split(" ", 1)[1].split(": ", 1)[0])
-    return names
