@@ -417,7 +417,7 @@ def _summary(state: Kata, exitstatus: int) -> list[str]:
     if state.deselected and earlier[:1].isdigit():
         lines.append(f"  ({state.deselected} tests of earlier steps do not apply at this step: "
                      f"the book changed that behaviour, or they test another step's exercise)")
-    if state.failures and learner:
+    if (state.failures or exitstatus != 0) and learner:  # V=1 keeps no failures of its own
         lines.append(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
     elif learner and exitstatus == 0 and not (state.stopped or state.interrupted):
         lines.append(f"Step {state.step} passes. Next: make diff STEP={state.step} shows how "
