@@ -107,6 +107,8 @@ def _entries(first: Failure, others: list[Failure]) -> list[Entry]:
             more = " more" if family == first.family else ""
             label = f"{members[0].function} ({len(members)}{more}{KEEP}cases)"
         word, message = _word(members[0]), members[0].message
+        if message == first.message:
+            message = "the same as below"
         if entries and entries[-1][0] == word and entries[-1][2] == message:
             label = f"{entries[-1][1]}, {label}"
             entries.pop()

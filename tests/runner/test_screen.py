@@ -137,3 +137,10 @@ def test_step_22_reversed_rsub_shows_the_swapped_operands_first(tmp_path):
     first = first_failure(out)
     assert "that is the negation of the right result" in first, out
     assert "ndarray" not in first and "shape ()" in first, out  # the simplest case: a number
+
+
+def test_the_message_of_the_failure_in_full_is_not_repeated_above_it():
+    failures = [failure(f"test_{n}", "not written yet: TODO(step 01): write " + "x" * 80,
+                        position=n) for n in range(3)]
+    lines = screen.failure_list(failures, 100, 40, "3 tests failed:")
+    assert lines[1] == "FAILED test_1, test_2: the same as below", lines
