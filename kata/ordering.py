@@ -4,8 +4,9 @@ The order is derived from the tests, never sorted by hand in the output:
 
 * a test that stopped the run (a timeout: the same endless loop would stop every test),
   was interrupted, or could not import dezero (nothing works until it does) comes first;
-* then a test marked `@pytest.mark.explains("the mistake")`: it was written to diagnose a
-  known mistake, so its message names the cause;
+* then a test marked `@pytest.mark.explains("phrase")` whose failure says that phrase: it
+  was written to diagnose a known mistake, and the phrase shows the diagnosis was made
+  (the same test failing for another reason explains nothing);
 * then a failure whose message named a known mistake as it happened (`kata.checks.close`
   with `mistakes=` recognised the wrong result);
 * then the rest, in the order the tests ran.

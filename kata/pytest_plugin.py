@@ -133,8 +133,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "not_at(*steps): the test does not hold at these steps")
     config.addinivalue_line("markers",
                             "passes_on_skeleton(reason): exempt from 'the skeleton fails it'")
-    config.addinivalue_line("markers", "explains(mistake): the test diagnoses a known mistake; "
-                                       "its failure is shown first")
+    config.addinivalue_line("markers", "explains(phrase): the test diagnoses a known mistake; "
+                                       "a failure that says `phrase` is shown first")
     if config.pluginmanager.hasplugin("kata-state"):
         return
     state = Kata(config)
@@ -288,7 +288,9 @@ def _timed_out(error: BaseException) -> bool:
 def _failure(state: Kata, item: pytest.Item, text: str, stopped: bool = False,
              named_mistake: bool = False, error: bool = False) -> ordering.Failure:
     cannot_import = bool(state.import_problem) and text.startswith(state.import_problem)
-    rank = ordering.rank(item.get_closest_marker("explains") is not None, named_mistake,
+    marker = item.get_closest_marker("explains")
+    explains = marker is not None and all(phrase in text for phrase in marker.args)
+    rank = ordering.rank(explains, named_mistake,
                          stopped or cannot_import)  # nothing works until dezero imports
     family = item.nodeid.split("[", 1)[0]
     return ordering.Failure(item.name, family, text, rank, state.ran, error)

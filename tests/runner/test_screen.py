@@ -130,6 +130,13 @@ def test_step_14_in_place_add_shows_the_in_place_message_first(tmp_path):
         in first_failure(out), out
 
 
+def test_a_marked_test_failing_for_another_reason_does_not_come_first(tmp_path):
+    folder = mutant(tmp_path, 14, "dezero.py", (  # step 14's mistake: the grad replaced
+        "x.grad = gx if x.grad is None else x.grad + gx", "x.grad = gx"))
+    out = run_tests(folder, 14, "-k", "not cleargrad")
+    assert "the gradient of one use of x only" in first_failure(out), out
+
+
 def test_step_22_reversed_rsub_shows_the_swapped_operands_first(tmp_path):
     folder = mutant(tmp_path, 22, "dezero.py",
                     ("Variable.__rsub__ = rsub", "Variable.__rsub__ = sub"))
