@@ -6,6 +6,8 @@ One job per module:
   of a learner's files before anything replaces them;
 - pytest_plugin, testrun, checks, missing: running a step's tests, and failures a learner can
   read (missing: which module of the package should define a missing name);
+- ordering: which failure a learner reads first (the one that explains, the simplest case);
+- screen: a failing run fitted to the terminal, the failure to fix first last, in full;
 - leaks: leak tests and their diagnosis (step 17);
 - verify: the maintainers' check (what CI runs);
 - workspace: the learner's step folders against their skeletons;

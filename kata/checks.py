@@ -16,9 +16,13 @@ import pytest
 
 from kata.layout import rel
 
+NAMED_MISTAKE = "kata_named_mistake"  # set on a failure whose message names a known mistake
 
-def fail(message: str) -> None:
+
+def fail(message: str, named_mistake: bool = False) -> None:
     """Fail the test with `message` alone.
+
+    `named_mistake`: the message names a known mistake (the runner shows it first).
 
     Called while handling an error (a test that turns a TypeError into words), the error is
     not shown as a second, chained failure; the line of the learner's code that raised it,
@@ -27,7 +31,9 @@ def fail(message: str) -> None:
     __tracebackhide__ = True
     handled = sys.exc_info()[1]
     where = _learner_line(handled) if handled is not None else ""
-    raise pytest.fail.Exception(message + where, pytrace=False) from None
+    failure = pytest.fail.Exception(message + where, pytrace=False)
+    setattr(failure, NAMED_MISTAKE, named_mistake)
+    raise failure from None
 
 
 def _learner_line(error: BaseException) -> str:
@@ -162,8 +168,9 @@ def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8,
              f"({show(got)})")
     if not np.allclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True):
         shown_expected, shown_got = shown_apart(expected, got)
-        fail(f"{what}: expected {shown_expected}, got {shown_got}"
-             f"{_known_mistake(got_array, mistakes, rtol, atol)}")
+        known = _known_mistake(got_array, mistakes, rtol, atol)
+        fail(f"{what}: expected {shown_expected}, got {shown_got}{known}",
+             named_mistake=bool(known))
 
 
 def _known_mistake(got, mistakes: dict | None, rtol: float, atol: float) -> str:

@@ -254,17 +254,14 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
     holds = sorted(set(held_through(cycles, held)))
     if holds:
         lines.append(f"  and, held through them: {', '.join(holds[:SHOWN])}")
-    if not _explained:  # the explanation once per run; the reports after it stay short
-        lines.append("Each arrow is a reference; the last leads back to the start, so every "
-                     "object in the ring")
-        lines.append("is still referred to, and reference counting never frees it.")
-        lines.append(f"What to change: {guide}, \"Reading a leak report\".")
-        _explained.append(True)
+    # Every report explains itself: the runner shows one in full, whichever a learner
+    # should read first (kata.ordering), and names the others in one line each.
+    lines.append("Each arrow is a reference; the last leads back to the start, so every "
+                 "object in the ring is still referred to, and reference counting never "
+                 "frees it.")
+    lines.append(f"What to change: {guide}, \"Reading a leak report\".")
     lines.append(draw(_examples(cycles), name))
     return "\n".join(lines)
-
-
-_explained: list[bool] = []  # whether this process has printed the explanation yet
 
 
 def _counted(objects: list) -> str:
@@ -537,11 +534,6 @@ def draw(cycles: list[Cycle], name: str) -> str:
     if dot and subprocess.run([dot, "-Tpng", str(source), f"-o{png}"], capture_output=True,
                               check=False).returncode == 0:
         return f"Picture of the cycle: {rel(png)}"
-    if _explained_drawing:
-        return f"The cycle, drawn: {rel(source)}"
-    _explained_drawing.append(True)  # the command once per run, like the explanation
     return f"The cycle, drawn: {rel(source)} (to view it, install Graphviz, then: " \
            f"dot -Tpng {rel(source)} -o {rel(png)})"
 
-
-_explained_drawing: list[bool] = []

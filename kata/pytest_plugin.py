@@ -10,6 +10,11 @@
   one test with "steps/step09/dezero.py defines no `square`" instead of an ImportError.
 * A failure is reported in a few lines (message, the line in the learner's file, the
   test's line); `--kata-full` (make ... V=1) gives pytest's full tracebacks.
+* This step's tests run first; when one fails, the earlier steps' tests are not run (the
+  learner fixes this step first). The first timeout stops the run too: an endless loop
+  would only make every later test wait as long. `--kata-all` runs every test regardless.
+* What the learner reads first comes last, next to the prompt (kata.ordering picks it,
+  kata.screen fits the list to the terminal); Ctrl-C still prints the failures so far.
 * `--kata-report FILE` writes each test's outcome as JSON, for `make verify`.
 """
 
@@ -23,8 +28,10 @@ from pathlib import Path
 
 import pytest
 
-from kata import missing
+from kata import missing, ordering, screen
+from kata.checks import NAMED_MISTAKE
 from kata.layout import (
+    STEPS,
     TESTS,
     describe_steps,
     dezero_path,
@@ -45,6 +52,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="where dezero comes from: steps (yours), solutions, or a folder")
     group.addoption("--kata-full", action="store_true", help="full pytest tracebacks")
     group.addoption("--kata-report", metavar="FILE", help="write each test's outcome as JSON")
+    group.addoption("--kata-all", action="store_true",
+                    help="run every test, even after this step's tests fail or one times out")
 
 
 class Kata:
@@ -61,8 +70,15 @@ class Kata:
         self.folder = impl_dir(self.step or 0, config.getoption("impl"))
         self.full = config.getoption("kata_full")
         self.outcomes: dict[str, dict] = {}
-        self.failures: list[tuple[str, str]] = []  # (test name, what went wrong)
+        self.failures: list[ordering.Failure] = []
         self.deselected = 0  # tests that stopped holding before this step
+        self.run_all = config.getoption("kata_all")
+        self.tests = 0  # tests selected to run
+        self.ran = 0  # tests whose run is over
+        self.current: pytest.Item | None = None  # the test running now
+        self.stopped: str | None = None  # why the run stopped early: "this step", "timeout"
+        self.interrupted = False  # Ctrl-C
+        self.failed_here = False  # a test of this step failed (in any output mode)
         self.ran_kata_tests = False
         self._module = None
         self.import_problem: str | None = None
@@ -95,6 +111,21 @@ class Kata:
             pytest.fail(self.import_problem, pytrace=False)
         return self._module
 
+    def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
+        """Ctrl-C: the test it stopped is a failure to show, with the line it was running."""
+        if self.runner_only:
+            return
+        self.interrupted = True
+        if self.current is None:  # between two tests
+            return
+        lines = ["interrupted (Ctrl-C) while this test ran"]
+        learner, test = _locations(excinfo, self.folder)
+        if learner:
+            lines.append(f"  it was at, in your code: {learner}")
+        if test:
+            lines.append(f"  test: {test}")
+        self.failures.append(_failure(self, self.current, "\n".join(lines), stopped=True))
+
 
 @pytest.hookimpl(trylast=True)  # after the terminal reporter exists
 def pytest_configure(config: pytest.Config) -> None:
@@ -102,6 +133,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "not_at(*steps): the test does not hold at these steps")
     config.addinivalue_line("markers",
                             "passes_on_skeleton(reason): exempt from 'the skeleton fails it'")
+    config.addinivalue_line("markers", "explains(phrase): the test diagnoses a known mistake; "
+                                       "a failure that says `phrase` is shown first")
     if config.pluginmanager.hasplugin("kata-state"):
         return
     state = Kata(config)
@@ -155,6 +188,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     state.ran_kata_tests = any(item.path.is_relative_to(TESTS) for item in keep)
     keep.sort(key=lambda item: item.stash[INTRODUCED] != state.step)
     items[:] = keep
+    state.tests = len(keep)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Stop after this step's tests when one failed, and at the first timeout."""
+    state = kata(item.config)
+    state.current = item
+    result = yield
+    state.current = None
+    state.ran += 1
+    if state.runner_only or state.run_all or nextitem is None:
+        return result
+    this_step_over = (item.stash[INTRODUCED] == state.step
+                      and nextitem.stash[INTRODUCED] != state.step)
+    if state.stopped == "timeout" or (this_step_over and state.failed_here):
+        state.stopped = state.stopped or "this step"
+        raise item.session.Failed(state.stopped)  # a failed run; pytest adds no banner
+    return result
 
 
 _MISSING = object()
@@ -206,13 +258,22 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     state = kata(item.config)
     if state.runner_only:  # the runner's own tests: plain pytest output for maintainers
         return report
-    if report.failed and call.excinfo is not None and not state.full:
-        report.longrepr = brief(call.excinfo, state)
-        state.failures.append((item.name, report.longrepr))
+    if report.failed and call.excinfo is not None:
+        timed_out = _timed_out(call.excinfo.value)
+        if timed_out:
+            state.stopped = "timeout"
+        if item.stash.get(INTRODUCED, state.step) == state.step:
+            state.failed_here = True
+        if not state.full:
+            report.longrepr = brief(call.excinfo, state)
+            named = getattr(call.excinfo.value, NAMED_MISTAKE, False)
+            state.failures.append(_failure(state, item, report.longrepr, timed_out, named,
+                                           error=report.when != "call"))
     if report.when == "call" or report.outcome != "passed":
         marker = item.get_closest_marker("passes_on_skeleton")
         state.outcomes[item.nodeid] = {
             "outcome": report.outcome,
+            "phase": report.when,  # a failed set-up is an error
             "introduced": item.stash.get(INTRODUCED, state.step),
             "exempt": (marker.args[0] if marker and marker.args else None),
             "import_failed": state.import_problem is not None,
@@ -220,11 +281,26 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
+def _timed_out(error: BaseException) -> bool:
+    return isinstance(error, pytest.fail.Exception) and str(error).startswith("Timeout")
+
+
+def _failure(state: Kata, item: pytest.Item, text: str, stopped: bool = False,
+             named_mistake: bool = False, error: bool = False) -> ordering.Failure:
+    cannot_import = bool(state.import_problem) and text.startswith(state.import_problem)
+    marker = item.get_closest_marker("explains")
+    explains = marker is not None and all(phrase in text for phrase in marker.args)
+    rank = ordering.rank(explains, named_mistake,
+                         stopped or cannot_import)  # nothing works until dezero imports
+    family = item.nodeid.split("[", 1)[0]
+    return ordering.Failure(item.name, family, text, rank, state.ran, error)
+
+
 def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
     """A failure in the learner's words: what went wrong, and where to look."""
     error = excinfo.value
     message = str(error).strip()
-    if isinstance(error, pytest.fail.Exception) and message.startswith("Timeout"):
+    if _timed_out(error):
         seconds = message.split(">")[-1].split("s")[0]
         message = (f"timed out after {seconds} s: something never finishes "
                    f"(a loop whose condition never changes?)")
@@ -235,7 +311,7 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
     lines = [message]
     learner, test = _locations(excinfo, state.folder)
     if learner:
-        lines.append(f"  in your code: {learner}")
+        lines.append(f"  {'stuck in' if _timed_out(error) else 'in'} your code: {learner}")
     if test:
         lines.append(f"  test: {test}")
     return "\n".join(lines)
@@ -265,7 +341,12 @@ def _locations(excinfo: pytest.ExceptionInfo, folder: Path) -> tuple[str, str]:
 def _describe_import_error(error: Exception, folder: Path) -> str:
     """One message for a `dezero` that does not import (missing, syntax error, crash)."""
     if isinstance(error, ModuleNotFoundError) and error.name == "dezero":
-        return f"no dezero module in {rel(folder)} (expected {rel(dezero_path(folder))})"
+        problem = f"no dezero module in {rel(folder)} (expected {rel(dezero_path(folder))})"
+        step = step_of_path(folder)
+        if folder.is_relative_to(STEPS) and step is not None:  # the learner's own folder
+            problem += f": make reset STEP={step} puts the skeleton back (your files are " \
+                       f"backed up first)"
+        return problem
     if isinstance(error, SyntaxError):
         return (f"{rel(error.filename or '')}:{error.lineno}: {error.msg} "
                 f"— dezero cannot be imported until this is fixed")
@@ -276,71 +357,90 @@ def _describe_import_error(error: Exception, folder: Path) -> str:
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
-    """This step's tests apart from the earlier steps' tests, and where to go next."""
+    """The failure to fix first, this step's tests apart from the earlier ones, what next."""
     state = kata(config)
     if state.runner_only:
         return
-    write = terminalreporter.write_line
-    show_failures(state, write)
-    if not state.ran_kata_tests:  # e.g. a learner's own test file (step 10): no kata summary
-        return
-    this = _tally(state, lambda introduced: introduced == state.step)
-    earlier = _tally(state, lambda introduced: introduced < state.step)
-    where = "your code" if config.getoption("impl") == "steps" else rel(state.folder)
-    write("")
-    write(f"Step {state.step} ({where}: {', '.join(state.work_files())})", bold=True)
-    write(f"  this step's tests:     {this}")
-    if state.step > 1:
-        steps = describe_steps(list(range(1, state.step)))
-        steps = f"step {steps}" if state.step == 2 else f"steps {steps}"
-        if earlier == "none":
-            earlier = "not run (pytest tests --step N runs them too)"
-        write(f"  earlier steps' tests:  {earlier}   ({steps})")
-    if state.deselected:
-        write(f"  ({state.deselected} tests of earlier steps do not apply at this step: "
-              f"the book changed that behaviour, or they test another step's exercise)")
-    if state.failures and config.getoption("impl") == "steps":
-        write(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
     report = config.getoption("kata_report")
     if report:
         Path(report).write_text(json.dumps(state.outcomes, indent=1), encoding="utf-8")
+    width = terminalreporter._tw.fullwidth
+    summary = screen.fit_all(_summary(state, exitstatus), width) if state.ran_kata_tests else []
+    write = terminalreporter.write_line
+    if state.failures:
+        budget = (screen.height() - screen.progress_rows(state.ran, width) - 1
+                  - screen.rows(summary, width) - screen.AROUND)
+        write("")
+        failures = ordering.ordered(state.failures)
+        for line in screen.failure_list(failures, width, budget, _list_header(failures)):
+            write(line, **_style(line))
+    for line in summary:
+        write(line, bold=line.startswith("Step "))
 
 
-SHOWN_IN_FULL = 3  # failures shown in full; the rest are grouped, so a run fits one screen
-GROUPS_LISTED = 8  # one line each
+def _style(line: str) -> dict[str, bool]:
+    return {"red": True, "bold": True} if line.startswith(("FAILED ", "ERROR ")) else {}
 
 
-def show_failures(state: Kata, write) -> None:
-    """The first failures in full, then the others grouped by their message, one line each."""
-    if not state.failures:
-        return
-    write("")
-    for name, text in state.failures[:SHOWN_IN_FULL]:
-        write(f"FAILED {name}", red=True, bold=True)
-        write(text)
-    rest = state.failures[SHOWN_IN_FULL:]
-    if not rest:
-        return
-    groups: dict[str, list[str]] = {}  # first line of the message -> the tests that gave it
-    for name, text in rest:
-        groups.setdefault(text.splitlines()[0], []).append(name)
-    write(f"... and {len(rest)} more failing (V=1 shows each in full, with its traceback):",
-          red=True)
-    listed = sorted(groups.items(), key=lambda group: -len(group[1]))[:GROUPS_LISTED]
-    for message, names in listed:
-        who = f"FAILED {names[0]}" if len(names) == 1 else f"FAILED {len(names)} tests"
-        line = f"{who}: {message}"
-        write(line if len(line) <= 120 else line[:117] + "...")
-    unlisted = sum(len(names) for names in groups.values()) - sum(len(n) for _, n in listed)
-    if unlisted:
-        write(f"... and {unlisted} more, with other messages")
+def _list_header(failures: list[ordering.Failure]) -> str:
+    errors = len({failure.name for failure in failures if failure.error})
+    failed = len({failure.name for failure in failures if not failure.error})
+    counts = [f"{_count(failed)} failed"] if failed else []
+    counts += [f"{errors} {_plural('error', errors)}"] if errors else []
+    return f"{', '.join(counts)}; the first to fix is the last, in full (V=1: all in full):"
+
+
+def _summary(state: Kata, exitstatus: int) -> list[str]:
+    """Step N: this step's tests, the earlier steps' tests, why some did not run, what next."""
+    impl = state.config.getoption("impl")
+    learner = impl != "solutions"  # steps/, or a folder given in its place
+    this = _tally(state, lambda introduced: introduced == state.step)
+    earlier = _tally(state, lambda introduced: introduced < state.step)
+    where = "your code" if impl == "steps" else rel(state.folder)
+    lines = ["", f"Step {state.step} ({where}: {', '.join(state.work_files())})",
+             f"  this step's tests:     {this}"]
+    if state.step > 1:
+        steps = describe_steps(list(range(1, state.step)))
+        steps = f"step {steps}" if state.step == 2 else f"steps {steps}"
+        if state.stopped == "this step":
+            earlier = "not run: this step's tests fail, fix them first"
+        elif earlier == "none" and not (state.stopped or state.interrupted):
+            earlier = "not run (pytest tests --step N runs them too)"
+        elif earlier != "none" and not state.run_all:
+            steps += ", run once this step's tests passed"
+        if earlier != "none" or state.stopped == "this step":
+            lines.append(f"  earlier steps' tests:  {earlier}   ({steps})")
+    not_run = state.tests - state.ran
+    if state.stopped == "timeout":
+        lines.append(f"  stopped at the first timeout: the other {_count(not_run)} were not "
+                     f"run (each would wait as long for the same loop)")
+    elif state.interrupted and not_run > 1:
+        lines.append(f"  interrupted (Ctrl-C): the other {_count(not_run - 1)} were not run")
+    if state.deselected and earlier[:1].isdigit():
+        lines.append(f"  ({state.deselected} tests of earlier steps do not apply at this step: "
+                     f"the book changed that behaviour, or they test another step's exercise)")
+    if (state.failures or exitstatus != 0) and learner:  # V=1 keeps no failures of its own
+        lines.append(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
+    elif learner and exitstatus == 0 and not (state.stopped or state.interrupted):
+        lines.append(f"Step {state.step} passes. Next: make diff STEP={state.step} shows how "
+                     f"the reference solved it; make next goes on to the next step.")
+    return lines
+
+
+def _count(tests: int) -> str:
+    return "1 test" if tests == 1 else f"{tests} tests"
 
 
 def _tally(state: Kata, wanted) -> str:
     counts: dict[str, int] = {}
     for outcome in state.outcomes.values():
         if wanted(outcome["introduced"]):
-            counts[outcome["outcome"]] = counts.get(outcome["outcome"], 0) + 1
-    return ", ".join(f"{n} {word}" for word, n in sorted(counts.items())) or "none"
+            word = outcome["outcome"]
+            if word == "failed" and outcome.get("phase", "call") != "call":
+                word = "error"  # as pytest says: the test could not even start
+            counts[word] = counts.get(word, 0) + 1
+    return ", ".join(f"{n} {_plural(word, n)}" for word, n in sorted(counts.items())) or "none"
 
 
+def _plural(word: str, n: int) -> str:
+    return f"{word}s" if word == "error" and n != 1 else word

@@ -15,11 +15,17 @@ from kata.layout import ROOT, TESTS, step_name
 
 def pytest_command(step: int, impl: str = "steps", only_this_step: bool = False,
                    full: bool = False, report: Path | None = None,
-                   extra: tuple[str, ...] = ()) -> list[str]:
-    """The pytest invocation for `make test` (and verify, progress, watch, stress)."""
+                   extra: tuple[str, ...] = (), every_test: bool = False) -> list[str]:
+    """The pytest invocation for `make test` (and verify, progress, watch, stress).
+
+    `every_test`: run every test even when this step's fail or one times out (a learner's
+    run stops there; verify, progress and stress need each test's outcome).
+    """
     target = TESTS / step_name(step) if only_this_step else TESTS
     command = [sys.executable, "-m", "pytest", str(target), f"--step={step}", f"--impl={impl}",
                "-q", "--no-header", "-r", "N"]
+    if every_test:
+        command.append("--kata-all")
     if full:
         command += ["--kata-full", "--tb=long"]
     if report is not None:
@@ -28,8 +34,21 @@ def pytest_command(step: int, impl: str = "steps", only_this_step: bool = False,
 
 
 def run_tests(step: int, impl: str = "steps", **options) -> int:
-    """Run a step's tests in the foreground; return pytest's exit code."""
-    return subprocess.call(pytest_command(step, impl, **options), cwd=ROOT)
+    """Run a step's tests in the foreground; return pytest's exit code.
+
+    Ctrl-C reaches pytest too (the terminal signals the whole foreground group): it is left
+    to print the failures it has so far, then the KeyboardInterrupt goes on to the caller
+    (`make test` ends, `make watch` stops). A second Ctrl-C stops pytest at once.
+    """
+    with subprocess.Popen(pytest_command(step, impl, **options), cwd=ROOT) as child:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            try:
+                child.wait()
+            except KeyboardInterrupt:
+                child.kill()
+            raise
 
 
 @dataclass(frozen=True)
@@ -52,7 +71,8 @@ def run_quietly(step: int, impl: str = "steps", only_this_step: bool = False,
     """Run a step's tests in a fresh process; keep the output and each test's outcome."""
     with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
         report = Path(scratch) / "report.json"
-        command = pytest_command(step, impl, only_this_step=only_this_step, report=report)
+        command = pytest_command(step, impl, only_this_step=only_this_step, report=report,
+                                 every_test=True)
         started = time.perf_counter()
         try:
             completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,

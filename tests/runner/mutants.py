@@ -8,6 +8,7 @@ The copy lives outside the repository; the tests run on it as on a learner's fol
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -30,20 +31,25 @@ def mutant(tmp_path: Path, step: int, name: str, *edits: tuple[str, str]) -> Pat
     return folder
 
 
-def run_tests(folder: Path, step: int, *args: str) -> str:
-    """What `make test` prints for the tests of this step (or those in `args`) on `folder`."""
-    paths = [arg for arg in args if arg.startswith("tests/")] or [f"tests/{step_name(step)}"]
-    options = [arg for arg in args if not arg.startswith("tests/")]
+WIDE = {"COLUMNS": "1000", "LINES": "1000"}  # a terminal where no message is cut or wrapped
+
+
+def run_tests(folder: Path, step: int, *args: str, screen: dict[str, str] = WIDE) -> str:
+    """What `make test` prints for the tests of this step (or those in `args`) on `folder`,
+    on a terminal of `screen`'s COLUMNS and LINES (by default, one that fits everything)."""
+    paths = [arg for arg in args if arg.startswith("tests")] or [f"tests/{step_name(step)}"]
+    options = [arg for arg in args if not arg.startswith("tests")]
     result = subprocess.run([sys.executable, "-m", "pytest", *paths, f"--step={step}",
                              f"--impl={folder}", "-q", "-p", "no:cacheprovider", *options],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+                            cwd=ROOT, capture_output=True, text=True, check=False,
+                            env={**os.environ, **screen})
     return result.stdout + result.stderr
 
 
 def first_failure(output: str) -> str:
-    """The message of the first failure shown (the line after the first FAILED)."""
+    """The message of the failure to fix first: the one shown in full, the last FAILED."""
     lines = output.splitlines()
-    for index, line in enumerate(lines):
-        if line.startswith("FAILED") and index + 1 < len(lines):
-            return lines[index + 1]
-    return ""
+    shown = [index for index, line in enumerate(lines)
+             if line.startswith(("FAILED ", "ERROR ")) and index + 1 < len(lines)]
+    return lines[shown[-1] + 1] if shown else ""
+

@@ -1,12 +1,16 @@
 """kata.pytest_plugin: what a learner sees when their dezero is broken in various ways."""
 
+import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from kata.layout import ROOT
+from tests.runner.mutants import WIDE, first_failure, run_tests
 
 
 def run_step1(tmp_path, source: str, *options: str) -> str:
@@ -14,7 +18,8 @@ def run_step1(tmp_path, source: str, *options: str) -> str:
     (tmp_path / "dezero.py").write_text(source)
     result = subprocess.run([sys.executable, "-m", "pytest", "tests/step01", "--step=1",
                              f"--impl={tmp_path}", "-q", *options],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+                            cwd=ROOT, capture_output=True, text=True, check=False,
+                            env={**os.environ, **WIDE})
     assert result.returncode == 1, result.stdout + result.stderr
     return result.stdout
 
@@ -68,6 +73,7 @@ def test_the_summary_separates_this_step_from_earlier_ones(args):
                             cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert re.search(r"this step's tests: +\d+ passed\n", result.stdout), result.stdout
+    assert "make diff" not in result.stdout  # the reference itself: nothing to do next
 
 
 def test_pytest_without_a_step_says_how_to_give_one():
@@ -77,24 +83,50 @@ def test_pytest_without_a_step_says_how_to_give_one():
     assert "say which step to test: pytest --step 17" in result.stderr + result.stdout
 
 
-def test_many_failures_still_fit_one_screen(tmp_path):
+def test_failures_with_one_message_are_named_on_one_line(tmp_path):
     (tmp_path / "dezero.py").write_text("class Variable:\n    def __init__(self, data):\n"
                                         "        self.data = data\n")
-    result = subprocess.run([sys.executable, "-m", "pytest", "tests/step02", "--step=2",
-                             f"--impl={tmp_path}", "-q"],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
-    out = result.stdout
-    assert out.count("defines no `") >= 3 and out.count("FAILED test_") == 3
-    assert "... and 2 more failing (V=1 shows each in full" in out
-    assert "FAILED 2 tests: " in out  # the same message, once
+    out = run_tests(tmp_path, 2)
+    assert first_failure(out).endswith("defines no `Square` (step 2: see steps/step02/README.md)")
+    assert re.search(r"FAILED test_\w+, test_\w+: .*defines no `", out), out
     assert "Traceback" not in out and "FAILURES" not in out
-    assert len(out.splitlines()) < 40
 
 
-def test_a_long_list_of_failures_is_grouped_and_capped(tmp_path):
-    (tmp_path / "dezero.py").write_text("x = 1\n")  # every test of steps 1-24 fails
-    result = subprocess.run([sys.executable, "-m", "pytest", "tests", "--step=24",
-                             f"--impl={tmp_path}", "-q"],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
-    assert len(result.stdout.splitlines()) < 45, result.stdout
-    assert "more, with other messages" in result.stdout or "FAILED 3" in result.stdout
+def test_a_syntax_error_is_counted_as_errors(tmp_path):
+    out = run_step1(tmp_path, "class Variable(\n")
+    assert "this step's tests:     3 errors" in out and "failed" not in out.split("Step 1")[1]
+
+
+def test_a_deleted_dezero_suggests_make_reset(tmp_path, monkeypatch):
+    from kata import pytest_plugin
+
+    folder = tmp_path / "steps" / "step17"
+    folder.mkdir(parents=True)
+    monkeypatch.setattr(pytest_plugin, "STEPS", tmp_path / "steps")
+    problem = pytest_plugin._describe_import_error(ModuleNotFoundError(name="dezero"), folder)
+    assert problem.endswith(": make reset STEP=17 puts the skeleton back (your files are "
+                            "backed up first)"), problem
+    elsewhere = pytest_plugin._describe_import_error(ModuleNotFoundError(name="dezero"),
+                                                     tmp_path / "step17")
+    assert "make reset" not in elsewhere  # not a learner's folder: nothing to reset
+
+
+def test_a_green_run_says_what_to_do_next(tmp_path):
+    shutil.copytree(ROOT / "solutions" / "step02", tmp_path / "step02")
+    out = run_tests(tmp_path / "step02", 2, "tests")
+    assert out.splitlines()[-2] == ("Step 2 passes. Next: make diff STEP=2 shows how the "
+                                    "reference solved it; make next goes on to the next step.")
+
+
+def test_a_long_list_of_failures_names_every_failing_test(tmp_path):
+    (tmp_path / "dezero.py").write_text("x = 1\n")  # every test of steps 1-9 fails
+    report = tmp_path / "report.json"
+    out = run_tests(tmp_path, 9, "tests", "--kata-all", f"--kata-report={report}",
+                    screen={"COLUMNS": "100", "LINES": "40"})
+    failing = [test for test, entry in json.loads(report.read_text()).items()
+               if entry["outcome"] == "failed"]
+    assert len(failing) > 40, out
+    for test in failing:  # by its name, or its family's name with the count of its cases
+        assert test.split("::")[-1].split("[")[0] in out, test
+    assert "more, with other messages" not in out and "... and" not in out
+    assert all(len(line) <= 100 for line in out.splitlines()[1:]), out

@@ -8,6 +8,8 @@ from kata import checks
 # The classic mistake: `x.grad = gx` each time, so the last gradient replaces the others.
 REPLACED = ("the gradient of one use of x only: each gradient that reaches x must be added "
             "to the one it already has (x.grad = x.grad + gx), not replace it")
+# The other: `x.grad += gx` adds into the array x.grad refers to, which may be another's.
+IN_PLACE = "it was changed in place"  # what the failures that diagnose it say
 
 
 def test_x_plus_x(dezero):
@@ -78,6 +80,7 @@ def test_cleargrad_between_two_backward_calls(dezero):
                  "the earlier add(x, x) must be gone)")
 
 
+@pytest.mark.explains(IN_PLACE)
 def test_adding_up_does_not_change_the_callers_seed(dezero):
     # Add.backward hands the same gy array to both of its inputs. Adding in place
     # (x.grad += gx) would write into that array: here the grad the caller set on y.
@@ -91,6 +94,7 @@ def test_adding_up_does_not_change_the_callers_seed(dezero):
                  "place: write x.grad = x.grad + gx, not x.grad += gx)")
 
 
+@pytest.mark.explains(IN_PLACE)
 def test_adding_up_does_not_change_an_earlier_grad(dezero):
     x = dezero.Variable(np.array(3.0))
     earlier = np.array(10.0)

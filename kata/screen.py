@@ -1,0 +1,134 @@
+"""A failing run on the learner's screen: fitted to its width, and to its height.
+
+What the learner must read goes where the screen ends, next to the prompt: the failure to
+fix first, in full, then the run's summary. Above it, every other failing test is named,
+one line each where there is room (its message cut at a word), and by name alone where
+there is not. A line wider than the terminal wraps at a word, with an indent.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import textwrap
+
+from kata.ordering import Failure
+
+ROWS = 40  # the screen's height when it cannot be known (output to a file or a pipe)
+INDENT = "    "  # the continuation of a wrapped line
+ELLIPSIS = "…"
+KEEP = "\u00a0"  # a space a line is not wrapped at (put back before printing)
+AROUND = 3  # rows the run needs below the summary: pytest's last line, make's, the prompt
+
+
+def height() -> int:
+    """The terminal's rows (LINES wins, as for every terminal program); ROWS elsewhere."""
+    if os.environ.get("LINES", "").isdigit():
+        return int(os.environ["LINES"])
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((100, ROWS)).lines
+    return ROWS
+
+
+def fit(line: str, width: int) -> list[str]:
+    """`line` as rows of at most `width` characters: wrapped at words, continued indented."""
+    if len(line) <= width:
+        return [line]
+    lead = line[:len(line) - len(line.lstrip())]
+    return textwrap.wrap(line, width=width, initial_indent="", subsequent_indent=lead + INDENT,
+                         break_long_words=False, break_on_hyphens=False) or [line]
+
+
+def fit_all(lines: list[str], width: int) -> list[str]:
+    return [row for line in lines for row in fit(line, width)]
+
+
+def rows(lines: list[str], width: int) -> int:
+    """How many terminal rows `lines` take (a word wider than the screen wraps as well)."""
+    return sum(max(1, -(-len(line) // width)) for line in lines)
+
+
+def cut(line: str, width: int) -> str:
+    """`line` cut at a word to fit `width` characters, with … where it was cut."""
+    if len(line) <= width:
+        return line
+    head = line[:width - len(ELLIPSIS)]
+    if line[len(head)] != " " and " " in head.strip():  # cut inside a word: drop all of it
+        head = head[:head.rfind(" ")]
+    return head.rstrip(" ,:;") + ELLIPSIS
+
+
+def progress_rows(tests: int, width: int) -> int:
+    """The rows of pytest's `-q` progress for this many tests (a character each, then `[ x%]`)."""
+    return max(1, -(-tests // max(1, width - 8)))
+
+
+# -- the failure list ---------------------------------------------------------------------------
+
+def failure_list(failures: list[Failure], width: int, budget: int, header: str) -> list[str]:
+    """The failures (first to fix first), laid out for `budget` rows: the first one last, in
+    full; above it every other failing test, with its message while the rows allow."""
+    first, others = failures[0], failures[1:]
+    full = fit_all([f"{_word(first)} {first.name}", *first.text.splitlines()], width)
+    if not others:
+        return full
+    entries = _entries(first, others)
+    room = budget - rows(full, width) - 1
+    with_messages = len(entries)
+    while with_messages and _rows_of(entries, with_messages, width) > room:
+        with_messages -= 1
+    listed = [row for entry in entries[:with_messages] for row in _entry_rows(entry, width)]
+    unlisted = entries[with_messages:]
+    if unlisted:
+        names = ", ".join(label for _, label, _ in unlisted)
+        tail = fit(f"{'also failing' if listed else 'failing'}: {names}", width)
+        listed += [row.replace(KEEP, " ") for row in tail]
+    return [*fit(header, width), *listed, *full]
+
+
+Entry = tuple[str, str, str]  # FAILED or ERROR, the tests' names, their message
+
+
+def _word(failure: Failure) -> str:
+    return "ERROR" if failure.error else "FAILED"
+
+
+def _entries(first: Failure, others: list[Failure]) -> list[Entry]:
+    """One entry per test function (a family's cases counted), the same message merged."""
+    families: dict[str, list[Failure]] = {}
+    for failure in others:
+        families.setdefault(failure.family, []).append(failure)
+    entries: list[Entry] = []
+    for family, members in families.items():
+        if len(members) == 1:
+            label = members[0].name
+        else:
+            more = " more" if family == first.family else ""
+            label = f"{members[0].function} ({len(members)}{more}{KEEP}cases)"
+        word, message = _word(members[0]), members[0].message
+        if message == first.message:
+            message = "the same as below"
+        if entries and entries[-1][0] == word and entries[-1][2] == message:
+            label = f"{entries[-1][1]}, {label}"
+            entries.pop()
+        entries.append((word, label, message))
+    return entries
+
+
+def _entry_rows(entry: Entry, width: int) -> list[str]:
+    word, label, message = entry
+    names = f"{word} {label}:"
+    if len(names) + 20 <= width:  # room for the message's start on the same row
+        rows = [cut(f"{names} {message}", width)]
+    else:
+        rows = [*fit(names, width), cut(f"{INDENT}{message}", width)]
+    return [row.replace(KEEP, " ") for row in rows]
+
+
+def _rows_of(entries: list[Entry], with_messages: int, width: int) -> int:
+    shown = sum(len(_entry_rows(entry, width)) for entry in entries[:with_messages])
+    rest = entries[with_messages:]
+    if rest:
+        shown += len(fit("also failing: " + ", ".join(label for _, label, _ in rest), width))
+    return shown
