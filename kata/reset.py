@@ -5,7 +5,7 @@ skeleton files the learner changed are copied into a timestamped folder under
 .kata/backups/ (its path is printed), then the step's skeleton files are written again from
 the solutions (kata.generate.skeleton). Files the learner added that are not part of the
 skeleton are left where they are, untouched. `RESTORE=FOLDER` (or `RESTORE=latest`) puts a
-backup back, backing up what it replaces first. Besides `make generate --force`, which
+backup back, backing up what it replaces first. Besides `make generate FORCE=1`, which
 backs up the same way, this is the only command that writes into steps/.
 
 solution: prints the reference solution files (markers removed), after a confirmation when
