@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 
+from kata import pager
 from kata.generate import solution_files, views
 from kata.layout import parse_step, step_name
 
@@ -35,5 +36,5 @@ def run(args) -> int:
     step = parse_step(args.step)
     if not allow_spoiler(step, "the reference's changes", "diff", args.yes):
         return 1
-    print(step_changes(step) or f"step {step} changes no code (see its guide)")
+    pager.show(step_changes(step) or f"step {step} changes no code (see its guide)")
     return 0
