@@ -8,8 +8,8 @@ Per step, both directions (as rustlings checks its exercises):
    do not count; the skeletons tested in 2 are generated apart, in a scratch folder);
 4. one source of truth: the step's previous view equals the previous step's solution;
 5. the guide and all three hint levels exist.
-Then, for the whole repository: ruff, the runner's own tests, and one smoke run of the
-benchmarks (never gated on a timing).
+Then, for the whole repository: ruff, the runner's own tests (in parts, side by side), and
+one smoke run of the benchmarks (never gated on a timing).
 """
 
 from __future__ import annotations
@@ -256,14 +256,26 @@ def verify_step(step: int, scratch: Path) -> StepResult:
 
 # -- the whole repository ----------------------------------------------------------------------
 
+RUNNER_PARTS = 2  # the runner's tests in this many pytest processes at once (kata.pytest_part)
+
+
 def repository_checks() -> list[tuple[str, list[str], str]]:
-    """(name, command, what it means when it fails) for the checks beyond the steps."""
+    """(name, command, what it means when it fails) for the checks beyond the steps.
+
+    The runner's tests come first, in parts that run side by side (they are most of the
+    time verify spends after the steps); ruff and the benchmarks' smoke run take a free
+    worker after them.
+    """
     python = sys.executable
+    runner = [(f"runner tests {part}/{RUNNER_PARTS}",
+               [python, "-m", "pytest", str(TESTS / "runner"), "-q", "--no-header",
+                "-p", "kata.pytest_part", f"--kata-part={part}/{RUNNER_PARTS}"],
+               "the runner's own tests fail")
+              for part in range(1, RUNNER_PARTS + 1)]
     return [
+        *runner,
         ("ruff", [python, "-m", "ruff", "check", "kata", "tests", "solutions", "benchmarks"],
          "lint errors"),
-        ("runner tests", [python, "-m", "pytest", str(TESTS / "runner"), "-q", "--no-header"],
-         "the runner's own tests fail"),
         ("benchmarks (smoke)",
          [python, "-c", "import sys, kata.bench; sys.exit(kata.bench.smoke())"],
          "a benchmark does not run"),
@@ -288,7 +300,8 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
             results = list(pool.map(lambda step: verify_step(step, scratch), steps))
             # After the steps, not beside them: the runner's tests wait on a file watcher,
             # with a time limit that a machine busy with step runs could exceed.
-            checks = repository_checks()[:1] if only else repository_checks()
+            checks = repository_checks()
+            checks = [check for check in checks if check[0] == "ruff"] if only else checks
             repo_results = list(pool.map(lambda check: run_repository_check(*check), checks))
 
     print_table(results)
