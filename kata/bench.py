@@ -38,6 +38,9 @@ BENCH_FILE = re.compile(r"^bench_step(\d+)\.py$")
 TABLE_OPTIONS = ("--benchmark-columns=min,median", "--benchmark-name=short",
                  "--benchmark-sort=name")
 UNSHOWN_LEGEND = ("Legend:", "  Outliers: ", "  OPS: ")
+# A group whose name ends so holds ratios timed in alternating rounds (memory.Interleaved).
+INTERLEAVED = ", interleaved"
+INTERLEAVED_TABLE = re.compile(rf"""benchmark (["']).*{INTERLEAVED}\1: \d+ tests""")
 
 
 # -- the steps that have benchmarks, and their files --------------------------------------------
@@ -212,14 +215,20 @@ def run(args) -> int:
 
 
 def run_benchmarks(command: list[str]) -> int:
-    """pytest-benchmark, its output shown line by line as it comes, less the unshown legend."""
+    """pytest-benchmark, its output shown line by line as it comes, less the unshown legend
+    and the tables of interleaved groups (the time of a round of both implementations says
+    nothing; their ratios are in the report)."""
     if sys.stdout.isatty():
         command = [*command, "--color=yes"]
+    hiding = False
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True) as process:
         for line in process.stdout:
-            if not line.startswith(UNSHOWN_LEGEND):
+            if INTERLEAVED_TABLE.search(line):
+                hiding = True
+            if not hiding and not line.startswith(UNSHOWN_LEGEND):
                 print(line, end="", flush=True)
+            hiding = hiding and line.strip() != ""  # a table ends at a blank line
     return process.returncode
 
 

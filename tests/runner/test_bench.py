@@ -215,3 +215,17 @@ def test_the_legend_of_unshown_columns_is_left_out(capsys):
     script = "print('Name (time in ms)'); print('Legend:'); print('  OPS: 1 / Mean'); print('end')"
     assert bench.run_benchmarks([sys.executable, "-c", script]) == 0
     assert capsys.readouterr().out == "Name (time in ms)\nend\n"
+
+
+def test_the_tables_of_interleaved_groups_are_left_out(capsys):
+    """A round's time of both implementations says nothing; the report gives the ratios."""
+    table = ["-- benchmark 'step17: book's loop': 4 tests --", "Name (time in ms)", "row", "",
+             " benchmark 'step17: per operation, interleaved': 1 tests ", "Name (time in ms)",
+             "per_operation_ratio  30.3", "----", "",
+             ''' benchmark "step17: book's loop, interleaved": 1 tests ''', "book_loop_ratio",
+             "", "8 passed in 10.73s"]
+    script = f"print({chr(10).join(table)!r})"
+    assert bench.run_benchmarks([sys.executable, "-c", script]) == 0
+    assert capsys.readouterr().out.splitlines() == table[:4] + table[-1:]
+    assert all(group.endswith(bench.INTERLEAVED)
+               for group in (STEP17.RATIO_GROUP, STEP17.LOOP_RATIO_GROUP))
