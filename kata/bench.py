@@ -1,4 +1,4 @@
-"""`make bench STEP=N`: what a step's design buys, measured (steps 17 and 18 so far).
+"""`make bench STEP=N`: what a step's design buys, measured (steps 17, 18 and 33 so far).
 
 A step has benchmarks when benchmarks/bench_stepNN.py exists; nothing else lists them. That
 file holds the step's pytest-benchmark tests and its report:
@@ -10,9 +10,11 @@ file holds the step's pytest-benchmark tests and its report:
 Its tests take `impl` and `dezero` (benchmarks/conftest.py); the learner's code joins when
 it passes its tests. This module runs pytest on the file, then prints the file's report
 under pytest-benchmark's own tables, with the helpers below (entries, table, megabytes,
-verdict). Timings vary between runs (a lot on a busy machine), so targets are printed,
-never asserted; the deterministic facts (objects retained, a flat peak) are checked by
-tests/runner/test_memory.py.
+target). Timings vary between runs (a lot on a busy machine), so targets are printed,
+never asserted, and a verdict on a timing is given only when the figures allow one: a
+ratio is timed in interleaved rounds (memory.Interleaved) and judged by its median and
+spread (ratio_within, ratio_target). The deterministic facts (objects retained, a flat
+peak) are checked by tests/runner/test_memory.py.
 """
 
 from __future__ import annotations
@@ -29,11 +31,16 @@ from kata.layout import BENCHMARKS, ROOT, WORK, UsageError, describe_steps, rel
 
 RESULTS = WORK / "bench"  # git-ignored: the JSON of the last run of each step
 BENCH_FILE = re.compile(r"^bench_step(\d+)\.py$")
-# pytest-benchmark's table, chosen to fit 100 columns: short names, four columns; its legend
-# explains columns not shown (outliers, OPS), so it is left out.
-TABLE_OPTIONS = ("--benchmark-columns=min,median,iqr,rounds", "--benchmark-name=short",
+# pytest-benchmark's tables, chosen to fit 100 columns even with times far apart: short names,
+# two columns, the fastest and the median round (the kata's summary below them says the rounds
+# and the spreads; the JSON has the rest). Its legend explains columns not shown, so it is
+# left out.
+TABLE_OPTIONS = ("--benchmark-columns=min,median", "--benchmark-name=short",
                  "--benchmark-sort=name")
 UNSHOWN_LEGEND = ("Legend:", "  Outliers: ", "  OPS: ")
+# A group whose name ends so holds ratios timed in alternating rounds (memory.Interleaved).
+INTERLEAVED = ", interleaved"
+INTERLEAVED_TABLE = re.compile(rf"""benchmark (["']).*{INTERLEAVED}\1: \d+ tests""")
 
 
 # -- the steps that have benchmarks, and their files --------------------------------------------
@@ -151,6 +158,28 @@ def ratio_within(spread: memory.Spread, limit: float) -> bool | None:
     return None
 
 
+def percent(ratio: float) -> str:
+    """A ratio as the change it is: 1.083 -> +8.3%."""
+    return f"{ratio - 1:+.1%}"
+
+
+def spread_text(spread: memory.Spread) -> str:
+    """`median +8.3%, middle half of the 40 rounds +6.1% to +9.9%`."""
+    return (f"median {percent(spread.median)}, middle half of the {spread.rounds} rounds "
+            f"{percent(spread.low)} to {percent(spread.high)}")
+
+
+def ratio_target(spread: memory.Spread, limit: float, claim: str) -> str:
+    """A report's target line for a ratio measured in interleaved rounds: met or MISSED only
+    when the middle half of the rounds lies on one side of `limit`, else unsure and why."""
+    held = ratio_within(spread, limit)
+    text = f"{claim}: median {percent(spread.median)}"
+    if held is None:
+        text += (f"\n          (the middle half of the rounds, {percent(spread.low)} to "
+                 f"{percent(spread.high)}, straddles the target: a busy machine? run again)")
+    return target(held, text)
+
+
 # -- the command ------------------------------------------------------------------------------
 
 def add_arguments(parser) -> None:
@@ -186,14 +215,20 @@ def run(args) -> int:
 
 
 def run_benchmarks(command: list[str]) -> int:
-    """pytest-benchmark, its output shown line by line as it comes, less the unshown legend."""
+    """pytest-benchmark, its output shown line by line as it comes, less the unshown legend
+    and the tables of interleaved groups (the time of a round of both implementations says
+    nothing; their ratios are in the report)."""
     if sys.stdout.isatty():
         command = [*command, "--color=yes"]
+    hiding = False
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True) as process:
         for line in process.stdout:
-            if not line.startswith(UNSHOWN_LEGEND):
+            if INTERLEAVED_TABLE.search(line):
+                hiding = True
+            if not hiding and not line.startswith(UNSHOWN_LEGEND):
                 print(line, end="", flush=True)
+            hiding = hiding and line.strip() != ""  # a table ends at a blank line
     return process.returncode
 
 

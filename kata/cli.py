@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 
 from kata.layout import UsageError
@@ -47,12 +49,28 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.extra = extra
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # a reader that stopped early shows here, not as Python exits
+        return code
     except UsageError as problem:
         print(f"kata: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return reader_stopped()
+
+
+def reader_stopped() -> int:
+    """`make solution STEP=17 | head`: head has read what it wanted and gone. Not an error
+    (make would print one for a non-zero exit): stop quietly, and send what Python still
+    flushes at exit nowhere, so no traceback follows."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # stdout is not a file (the runner's own tests capture it)
+    return 0
 
 
 def step_argument(parser: argparse.ArgumentParser) -> None:

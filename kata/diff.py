@@ -3,23 +3,43 @@
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 
+from kata import layout, pager
 from kata.generate import solution_files, views
-from kata.layout import parse_step, step_name
+from kata.layout import MOVED, is_cumulative, parse_step, step_name, step_numbers
 
 
 def step_changes(step: int) -> str:
-    """The diff from the previous view to the solution view of each of the step's files."""
+    """The diff from the previous view to the solution view of each of the step's files.
+
+    A file new at the step (an exercise file such as step 17's warmup.py, or a module the
+    step adds) has no "before": it is shown whole, as added, the way git shows a new file.
+    """
     chunks = []
     for name in solution_files(step):
         if name.suffix != ".py":
             continue
         both = views(step, name)
         label = f"{step_name(step)}/{name}"
+        new = new_at(step, name)
+        before = "" if new else both.previous
         chunks.extend(difflib.unified_diff(
-            both.previous.splitlines(keepends=True), both.solution.splitlines(keepends=True),
-            fromfile=f"{label} (before step {step})", tofile=f"{label} (after step {step})"))
+            before.splitlines(keepends=True), both.solution.splitlines(keepends=True),
+            fromfile="/dev/null" if new else f"{label} (before step {step})",
+            tofile=f"{label} (new at step {step})" if new else f"{label} (after step {step})"))
     return "".join(chunks)
+
+
+def new_at(step: int, name: Path) -> bool:
+    """Whether a solution file is new at the step: the previous step has no such file (nor
+    the file it moved from), or it is one of the step's own exercise files."""
+    known = step_numbers()
+    if not is_cumulative(name) or step == known[0]:
+        return True
+    previous = layout.SOLUTIONS / step_name(known[known.index(step) - 1])
+    return not any((previous / source).exists()
+                   for source in (name.as_posix(), MOVED.get(name.as_posix())) if source)
 
 
 def add_arguments(parser) -> None:
@@ -35,5 +55,5 @@ def run(args) -> int:
     step = parse_step(args.step)
     if not allow_spoiler(step, "the reference's changes", "diff", args.yes):
         return 1
-    print(step_changes(step) or f"step {step} changes no code (see its guide)")
+    pager.show(step_changes(step) or f"step {step} changes no code (see its guide)")
     return 0

@@ -25,6 +25,7 @@ MOVED = {
     "dezero/core.py": "dezero/core_simple.py",  # step 32: the core, grads as Variables
 }
 STEP_DIR = re.compile(r"^step(\d\d)$")
+BOOK_STEPS = range(1, 62)  # the book's steps 1-60, and 61, its bonus step
 
 
 class UsageError(Exception):
@@ -118,9 +119,12 @@ def parse_step(text: str | None) -> int:
     if not text.isdigit():
         raise UsageError(f"STEP must be a step number such as STEP=17, not {text!r}")
     step = int(text)
-    if step not in known:
-        raise UsageError(f"there is no step {step} here ({available})")
-    return step
+    if step in known:
+        return step
+    if step in BOOK_STEPS:  # as the README says of the steps still to come
+        raise UsageError(f"step {step} is not written yet ({available})")
+    raise UsageError(f"there is no step {step}: the book's steps are {BOOK_STEPS[0]}–"
+                     f"{BOOK_STEPS[-2]}, and {BOOK_STEPS[-1]} its bonus step ({available})")
 
 
 def parse_impl(text: str) -> str:

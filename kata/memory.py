@@ -123,8 +123,8 @@ def learner_left_out(step: int) -> str | None:
     command = pytest_command(step, "steps", extra=("-x",))
     if subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode == 0:
         return None
-    return (f"your step {step} code ({rel(learner.path)}) is left out: "
-            f"its tests do not pass yet (make test STEP={step})")
+    return (f"your {rel(learner.path)} is left out: its tests do not pass yet "
+            f"(make test STEP={step})")
 
 
 # -- step 17: the book's loop -----------------------------------------------------------------
@@ -179,13 +179,19 @@ class Spread:
 class Interleaved:
     """Two implementations timed in alternating rounds, so a busy moment slows both alike.
 
-    Each call of `round` times `run(base)` and `run(other)`, `iterations` calls each, in an
-    order that alternates from round to round, and records other's time / base's time. The
-    spread of these ratios says how far one run can be trusted.
+    Each call of `round` first runs `setup` (untimed: by default a full collection, so no
+    round pays for the garbage of the one before), then times `run(base)` and `run(other)`
+    `repeats` times each, `iterations` calls a timing, alternating which goes first. It
+    records the fastest of other's timings over the fastest of base's: on a shared machine a
+    timing of a few milliseconds is often cut by another process's time slice, and the
+    fastest of a few is the one that was not. The spread of these ratios over the rounds
+    (Spread) says how far one run can be trusted.
     """
 
-    def __init__(self, run, base, other, iterations: int = 5):
-        self.run, self.base, self.other, self.iterations = run, base, other, iterations
+    def __init__(self, run, base, other, iterations: int = 5, repeats: int = 5,
+                 setup=gc.collect):
+        self.run, self.base, self.other = run, base, other
+        self.iterations, self.repeats, self.setup = iterations, repeats, setup
         self.ratios: list[float] = []
 
     def _time(self, dezero) -> float:
@@ -195,13 +201,18 @@ class Interleaved:
         return time.perf_counter() - started
 
     def round(self) -> None:
-        if len(self.ratios) % 2:
-            other = self._time(self.other)
-            base = self._time(self.base)
-        else:
-            base = self._time(self.base)
-            other = self._time(self.other)
-        self.ratios.append(other / base)
+        if self.setup is not None:
+            self.setup()
+        base: list[float] = []
+        other: list[float] = []
+        for repeat in range(self.repeats):
+            if (len(self.ratios) + repeat) % 2:
+                other.append(self._time(self.other))
+                base.append(self._time(self.base))
+            else:
+                base.append(self._time(self.base))
+                other.append(self._time(self.other))
+        self.ratios.append(min(other) / min(base))
 
 
 @contextlib.contextmanager

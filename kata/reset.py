@@ -5,7 +5,7 @@ skeleton files the learner changed are copied into a timestamped folder under
 .kata/backups/ (its path is printed), then the step's skeleton files are written again from
 the solutions (kata.generate.skeleton). Files the learner added that are not part of the
 skeleton are left where they are, untouched. `RESTORE=FOLDER` (or `RESTORE=latest`) puts a
-backup back, backing up what it replaces first. Besides `make generate --force`, which
+backup back, backing up what it replaces first. Besides `make generate FORCE=1`, which
 backs up the same way, this is the only command that writes into steps/.
 
 solution: prints the reference solution files (markers removed), after a confirmation when
@@ -18,7 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from kata import backup, layout
+from kata import backup, layout, pager
 from kata.generate import skeleton, solution_files, views
 from kata.layout import UsageError, parse_step, rel, step_name
 from kata.progress import NOT_STARTED, step_progress
@@ -33,8 +33,12 @@ def confirm(question: str, yes: bool, refusal: str) -> bool:
         return True
     if not sys.stdin.isatty():
         raise UsageError(refusal)
+    prompt = f"{question} [y/N] "
+    if not sys.stdout.isatty() and sys.stderr.isatty():  # `make solution | head`: ask where
+        print(prompt, end="", file=sys.stderr, flush=True)  # the learner sees it, not in the
+        prompt = ""  # pipe
     try:
-        answer = input(f"{question} [y/N] ")
+        answer = input(prompt)
     except EOFError:
         return False
     return answer.strip().lower() in {"y", "yes"}
@@ -182,6 +186,8 @@ def reference_text(step: int) -> str:
 
 def allow_spoiler(step: int, what: str, command: str, yes: bool) -> bool:
     """Before showing the reference: fine once the step passes, else ask (or YES=1)."""
+    if yes:  # nothing to ask: do not run the step's tests to find out
+        return True
     result = step_progress(step)
     if result.done:
         return True
@@ -199,7 +205,7 @@ def allow_spoiler(step: int, what: str, command: str, yes: bool) -> bool:
 def show_solution(step: int, yes: bool = False) -> int:
     if not allow_spoiler(step, "the reference solution", "solution", yes):
         return 1
-    print(reference_text(step))
+    pager.show(reference_text(step))
     return 0
 
 

@@ -4,11 +4,12 @@ Per step, both directions (as rustlings checks its exercises):
 1. the solution passes every test that applies to its step;
 2. the generated skeleton fails every test the step introduces (exemptions carry a reason
    and are listed);
-3. the committed steps/ equals what the generator produces;
+3. the committed steps/ equals what the generator produces (git's copy: a learner's edits
+   do not count; the skeletons tested in 2 are generated apart, in a scratch folder);
 4. one source of truth: the step's previous view equals the previous step's solution;
 5. the guide and all three hint levels exist.
-Then, for the whole repository: ruff, the runner's own tests, and one smoke run of the
-benchmarks (never gated on a timing).
+Then, for the whole repository: ruff, the runner's own tests (in parts, side by side), and
+one smoke run of the benchmarks (never gated on a timing).
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kata import layout
-from kata.generate import files_in, skeleton, solution_files, views, write_skeletons
+from kata.generate import (
+    committed_entries,
+    committed_files,
+    files_in,
+    skeleton,
+    solution_files,
+    views,
+    write_skeletons,
+)
 from kata.layout import (
     MOVED,
     ROOT,
@@ -55,14 +64,24 @@ class StepResult:
 # -- 3. steps/ is what the generator makes ---------------------------------------------------
 
 def check_generated(step: int, result: StepResult) -> None:
+    """steps/stepNN as git has it (what a clone gets) is what the generator makes.
+
+    A learner's edits in the working copy are theirs: a file passes when git's copy, or the
+    working copy (regenerated, not committed yet), is the generator's. Without git, the
+    working copy is all there is. CI checks a fresh clone, where both are the commit.
+    """
     folder = STEPS / step_name(step)
     expected = skeleton(step)
+    committed = committed_files(folder)
+    working = files_in(folder)
     for name, text in expected.items():
         path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        found = [committed.get(name)] if committed is not None else []
+        found.append(path.read_text(encoding="utf-8") if name in working else None)
+        if text not in found:
             result.generated = False
             result.problems.append(f"{rel(path)} is not what the generator makes from "
-                                   f"solutions/ (run `make generate`)")
+                                   f"solutions/ (run `make generate` and commit steps/)")
         if name.suffix == ".py":
             try:
                 compile(text, str(path), "exec")
@@ -71,7 +90,9 @@ def check_generated(step: int, result: StepResult) -> None:
                 result.problems.append(f"{rel(path)}:{error.lineno}: the skeleton does not "
                                        f"compile ({error.msg}); an empty SKELETON part may "
                                        f"need `# pass`")
-    for extra in sorted(set(files_in(folder)) - set(expected)):
+    # A file the learner added is theirs; one git has (and the folder still has) is a leftover.
+    shipped = set(working) & set(committed) if committed is not None else set(working)
+    for extra in sorted(shipped - set(expected)):
         result.generated = False
         result.problems.append(f"{rel(folder / extra)} is not made by the generator "
                                f"(left over from an older layout?)")
@@ -235,14 +256,26 @@ def verify_step(step: int, scratch: Path) -> StepResult:
 
 # -- the whole repository ----------------------------------------------------------------------
 
+RUNNER_PARTS = 2  # the runner's tests in this many pytest processes at once (kata.pytest_part)
+
+
 def repository_checks() -> list[tuple[str, list[str], str]]:
-    """(name, command, what it means when it fails) for the checks beyond the steps."""
+    """(name, command, what it means when it fails) for the checks beyond the steps.
+
+    The runner's tests come first, in parts that run side by side (they are most of the
+    time verify spends after the steps); ruff and the benchmarks' smoke run take a free
+    worker after them.
+    """
     python = sys.executable
+    runner = [(f"runner tests {part}/{RUNNER_PARTS}",
+               [python, "-m", "pytest", str(TESTS / "runner"), "-q", "--no-header",
+                "-p", "kata.pytest_part", f"--kata-part={part}/{RUNNER_PARTS}"],
+               "the runner's own tests fail")
+              for part in range(1, RUNNER_PARTS + 1)]
     return [
+        *runner,
         ("ruff", [python, "-m", "ruff", "check", "kata", "tests", "solutions", "benchmarks"],
          "lint errors"),
-        ("runner tests", [python, "-m", "pytest", str(TESTS / "runner"), "-q", "--no-header"],
-         "the runner's own tests fail"),
         ("benchmarks (smoke)",
          [python, "-c", "import sys, kata.bench; sys.exit(kata.bench.smoke())"],
          "a benchmark does not run"),
@@ -267,7 +300,8 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
             results = list(pool.map(lambda step: verify_step(step, scratch), steps))
             # After the steps, not beside them: the runner's tests wait on a file watcher,
             # with a time limit that a machine busy with step runs could exceed.
-            checks = repository_checks()[:1] if only else repository_checks()
+            checks = repository_checks()
+            checks = [check for check in checks if check[0] == "ruff"] if only else checks
             repo_results = list(pool.map(lambda check: run_repository_check(*check), checks))
 
     print_table(results)
@@ -300,12 +334,17 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
 
 
 def stray_folders(steps: list[int]) -> list[str]:
-    """stepNN folders in steps/ or tests/ that have no solution: a step half removed?"""
+    """stepNN folders in steps/ or tests/ that have no solution: a step half removed?
+
+    In steps/, only folders git has count (where there is git): a learner's own are theirs.
+    """
     known = {step_name(step) for step in steps}
+    committed = committed_entries(STEPS)
     return [f"{rel(folder)} has no solutions/{folder.name}"
             for parent in (STEPS, TESTS) if parent.is_dir()
             for folder in sorted(parent.iterdir())
-            if folder.is_dir() and folder.name.startswith("step") and folder.name not in known]
+            if folder.is_dir() and folder.name.startswith("step") and folder.name not in known
+            and (parent != STEPS or committed is None or folder.name in committed)]
 
 
 def print_table(results: list[StepResult]) -> None:

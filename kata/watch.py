@@ -11,6 +11,7 @@ import os
 import platform
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +22,9 @@ from kata.layout import UsageError, parse_step, rel
 from kata.testrun import run_tests
 from kata.workspace import learner_impl, step_folder
 
-CLEAR_SCREEN = "\033[2J\033[H"
+# As `clear` does: cursor home, clear the screen and the scrollback, so each run's output
+# stands alone and an earlier run's failures cannot be scrolled into.
+CLEAR_SCREEN = "\033[H\033[2J\033[3J"
 WAKE_MS = 200  # how often the watcher wakes up when nothing changes (to start, or to stop)
 CONTAINER_MARKERS = (Path("/.dockerenv"), Path("/run/.containerenv"))
 
@@ -76,7 +79,8 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
     if not folder.is_dir():
         raise UsageError(f"{rel(folder)} does not exist (make generate puts the skeletons back)")
     runner = runner or (lambda: run_tests(step, learner_impl(step)))
-    clear = sys.stdout.isatty() if clear is None else clear
+    if clear is None:  # a terminal that can clear (not TERM=dumb, not a pipe or a log)
+        clear = sys.stdout.isatty() and os.environ.get("TERM", "") != "dumb"
     reason = polling_reason(folder, poll)
     mode = (f"polling, {reason}" if reason else
             "file events; if saving does not rerun, try WATCHFILES_FORCE_POLLING=1")
@@ -91,8 +95,7 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
                                     stop_event=stop_event):
         if runs and not changes:
             continue
-        if clear:
-            print(CLEAR_SCREEN, end="")
+        print(CLEAR_SCREEN if clear else run_separator(runs), end="")
         if changes:
             print(f"changed: {changed_names(changes, folder)}")
         print(f"Step {step} — {layout.title(step)}", flush=True)
@@ -102,6 +105,13 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
             break
         print(f"\n{waiting}", flush=True)
     return exit_code
+
+
+def run_separator(runs: int) -> str:
+    """Between runs where the screen cannot be cleared (not a terminal): a rule and the time."""
+    if not runs:
+        return ""
+    return f"\n{'-' * 30} run {runs + 1}, {time.strftime('%H:%M:%S')} {'-' * 30}\n"
 
 
 def add_arguments(parser) -> None:

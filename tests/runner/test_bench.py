@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
 import sys
 
 import pytest
@@ -80,13 +82,25 @@ STEP17_RESULTS = {"benchmarks": [
     result(STEP17.OP_GROUP, 0.000500, impl="step17-solution", label="step 17 solution",
            operations=100),
     result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=[1.08, 1.10, 1.11, 1.12, 1.13]),
+    result(STEP17.LOOP_RATIO_GROUP, 0.1, impl="ratio", ratios=[0.85, 0.88, 0.90, 0.91, 0.93]),
 ]}
 
 
-def with_ratios(ratios: list[float]) -> dict:
+def with_ratios(ratios: list[float] | None = None, loop: list[float] | None = None) -> dict:
     benchmarks = [dict(b) for b in STEP17_RESULTS["benchmarks"]]
-    benchmarks[-1] = result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=ratios)
+    if ratios is not None:
+        benchmarks[-2] = result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=ratios)
+    if loop is not None:
+        benchmarks[-1] = result(STEP17.LOOP_RATIO_GROUP, 0.1, impl="ratio", ratios=loop)
     return {"benchmarks": benchmarks}
+
+
+def target_line(report: str, start: str) -> str:
+    """A target's line (and its continuation line, if any)."""
+    lines = report.split("Targets (this run):")[1].splitlines()
+    at = next(i for i, line in enumerate(lines) if start in line)
+    follows = lines[at + 1:at + 2]
+    return "\n".join(lines[at:at + 1] + [f for f in follows if f.startswith("          (")])
 
 
 def test_step17_report_shows_time_memory_objects_and_targets():
@@ -99,10 +113,11 @@ def test_step17_report_shows_time_memory_objects_and_targets():
     assert cells(report, "implementation    µs") == [
         "implementation", "µs per operation (fastest round)"]
     assert cells(report, "step 17 solution      ") == ["step 17 solution", "5.00"]
-    assert "5 alternating rounds: median +11.0%" in report
+    assert "median +11.0%, middle half of the 5 rounds +10.0% to +12.0%" in report
+    assert "median -10.0%, middle half of the 5 rounds -12.0% to -9.0%" in report
     assert max(map(len, report.splitlines())) <= 100
     targets = report.split("Targets (this run):")[1]
-    assert targets.count("met   ") == 5 and "MISSED" not in targets
+    assert targets.count("met   ") == 5 and "MISSED" not in targets and "unsure" not in targets
 
 
 def test_step17_report_says_which_target_was_missed():
@@ -114,9 +129,21 @@ def test_step17_report_says_which_target_was_missed():
 def test_a_noisy_per_operation_ratio_gets_no_verdict():
     """The middle half of the rounds straddles the 15% target: no met, no MISSED."""
     report = STEP17.report(with_ratios([1.02, 1.05, 1.12, 1.25, 1.60]))
-    line = next(line for line in report.splitlines() if "per operation, step 17" in line)
+    line = target_line(report, "per operation, step 17")
     assert line.lstrip().startswith("unsure") and "MISSED" not in report
-    assert "straddles the target" in report
+    assert "+5.0% to +25.0%, straddles the target" in line
+
+
+@pytest.mark.parametrize("loop, verdict", [
+    ([0.70, 0.80, 0.95, 1.10, 1.30], "unsure"),  # straddles 1.0: a busy machine
+    ([1.02, 1.04, 1.05, 1.06, 1.08], "MISSED"),  # every middle round slower
+    ([0.90, 0.95, 0.97, 0.99, 1.20], "met"),     # a slow outlier does not decide
+])
+def test_the_loop_verdict_follows_the_spread_of_interleaved_rounds(loop, verdict):
+    """Not the fastest rounds of two separate runs: their difference can be noise."""
+    line = target_line(STEP17.report(with_ratios(loop=loop)), "runs the book's loop faster")
+    assert line.lstrip().startswith(verdict)
+    assert ("straddles the target" in line) == (verdict == "unsure")
 
 
 def test_the_ratio_spread_is_its_middle_half():
@@ -126,10 +153,47 @@ def test_the_ratio_spread_is_its_middle_half():
 
 def test_interleaved_rounds_alternate_their_order():
     calls = []
-    pair = memory.Interleaved(calls.append, "base", "other", iterations=1)
+    pair = memory.Interleaved(calls.append, "base", "other", iterations=1, repeats=1,
+                              setup=None)
     pair.round()
     pair.round()
     assert calls == ["base", "other", "other", "base"] and len(pair.ratios) == 2
+
+
+def test_a_round_keeps_the_fastest_timing_of_each(monkeypatch):
+    """A timing cut by another process's time slice does not make the round's ratio."""
+    clock = [0.0]
+    durations = {"base": iter([2.0, 6.0, 2.1]), "other": iter([6.0, 2.2, 2.4])}
+    monkeypatch.setattr(memory.time, "perf_counter", lambda: clock[0])
+
+    def run(name):
+        clock[0] += next(durations[name])
+
+    setups = []
+    pair = memory.Interleaved(run, "base", "other", iterations=1, repeats=3,
+                              setup=lambda: setups.append(1))
+    pair.round()
+    assert pair.ratios == [pytest.approx(2.2 / 2.0)] and setups == [1]
+
+
+def test_pytest_benchmark_tables_fit_100_columns(tmp_path):
+    """The real tables, with the kata's options, long names and far-apart times."""
+    (tmp_path / "bench_fit.py").write_text(
+        "import pytest\n"
+        "@pytest.mark.parametrize('impl', ['solution16-gc-off', 'yours17-gc-off'])\n"
+        "def test_book_loop_of_some_length(benchmark, impl):\n"
+        "    n = 30_000 if impl.startswith('yours') else 10\n"
+        "    benchmark.pedantic(lambda: sum(range(n)), rounds=3)\n", encoding="utf-8")
+    command = bench.bench_command([tmp_path / "bench_fit.py"], "-q", "-p", "no:randomly",
+                                  "--benchmark-only", *bench.TABLE_OPTIONS)
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False,
+                          env={**os.environ, "COLUMNS": "100"}, timeout=60)
+    assert done.returncode == 0, done.stdout + done.stderr
+    table = [line for line in done.stdout.splitlines() if "book_loop_of_some_length[" in line]
+    assert len(table) == 2
+    shown = [line for line in done.stdout.splitlines()
+             if not line.startswith(bench.UNSHOWN_LEGEND)]  # as run_benchmarks shows it
+    assert max(map(len, shown)) <= 100, done.stdout
 
 
 def test_step18_report_puts_each_peak_next_to_its_minimum():
@@ -151,3 +215,17 @@ def test_the_legend_of_unshown_columns_is_left_out(capsys):
     script = "print('Name (time in ms)'); print('Legend:'); print('  OPS: 1 / Mean'); print('end')"
     assert bench.run_benchmarks([sys.executable, "-c", script]) == 0
     assert capsys.readouterr().out == "Name (time in ms)\nend\n"
+
+
+def test_the_tables_of_interleaved_groups_are_left_out(capsys):
+    """A round's time of both implementations says nothing; the report gives the ratios."""
+    table = ["-- benchmark 'step17: book's loop': 4 tests --", "Name (time in ms)", "row", "",
+             " benchmark 'step17: per operation, interleaved': 1 tests ", "Name (time in ms)",
+             "per_operation_ratio  30.3", "----", "",
+             ''' benchmark "step17: book's loop, interleaved": 1 tests ''', "book_loop_ratio",
+             "", "8 passed in 10.73s"]
+    script = f"print({chr(10).join(table)!r})"
+    assert bench.run_benchmarks([sys.executable, "-c", script]) == 0
+    assert capsys.readouterr().out.splitlines() == table[:4] + table[-1:]
+    assert all(group.endswith(bench.INTERLEAVED)
+               for group in (STEP17.RATIO_GROUP, STEP17.LOOP_RATIO_GROUP))

@@ -44,9 +44,10 @@ def test_generate_writes_missing_files(repo):
 def test_generate_refuses_to_overwrite_a_learners_change(repo):
     target = repo / "steps" / "step02" / "dezero.py"
     target.write_text("# my work\n")
-    with pytest.raises(UsageError, match="refusing to overwrite files you changed"):
+    with pytest.raises(UsageError, match="refusing to overwrite files you changed") as refusal:
         generate([2])
     assert target.read_text() == "# my work\n"
+    assert "make generate FORCE=1" in str(refusal.value) and "--force" not in str(refusal.value)
 
 
 def test_forced_generate_backs_up_first(repo, capsys):

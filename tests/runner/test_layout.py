@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+import kata.layout
 from kata.layout import ROOT, UsageError, describe_steps, parse_step, step_numbers
 
 
@@ -13,7 +14,9 @@ from kata.layout import ROOT, UsageError, describe_steps, parse_step, step_numbe
     ("", "say which step"),
     ("abc", "must be a step number"),
     ("-3", "must be a step number"),
-    ("99", "there is no step 99"),
+    ("99", "there is no step 99: the book's steps are 1–60, and 61 its bonus step"),
+    ("0", "there is no step 0"),
+    ("62", "there is no step 62"),
 ])
 def test_parse_step_rejects_bad_input_in_one_line(text, says):
     with pytest.raises(UsageError, match=says) as problem:
@@ -24,6 +27,27 @@ def test_parse_step_rejects_bad_input_in_one_line(text, says):
 def test_parse_step_accepts_existing_steps_with_or_without_zeros():
     assert parse_step("1") == 1
     assert parse_step("01") == 1
+
+
+@pytest.mark.parametrize("step", [45, 60, 61])
+def test_a_step_of_the_book_not_written_yet_says_so(step, monkeypatch):
+    """As the README says of the steps to come (here with steps 1-36 written)."""
+    monkeypatch.setattr(kata.layout, "step_numbers", lambda: list(range(1, 37)))
+    with pytest.raises(UsageError) as problem:
+        parse_step(str(step))
+    assert str(problem.value) == f"step {step} is not written yet (steps that exist: 1–36)"
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_says_a_step_is_not_written_yet():
+    missing = [step for step in kata.layout.BOOK_STEPS if step not in step_numbers()]
+    if not missing:
+        pytest.skip("every step of the book is written")
+    step = missing[0]
+    result = subprocess.run(["make", "--no-print-directory", "hint", f"STEP={step}",
+                             f"PYTHON={sys.executable}"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and f"step {step} is not written yet" in result.stderr
 
 
 def test_unknown_step_lists_the_steps_that_exist():

@@ -1,6 +1,7 @@
 """kata.verify: each check catches the drift it exists for."""
 
 import shutil
+import subprocess
 
 import pytest
 
@@ -139,3 +140,92 @@ def test_step_folders_without_a_solution_are_reported(tmp_path, monkeypatch):
         (tmp_path / folder).mkdir(parents=True)
     assert kata.verify.stray_folders([1]) == [f"{tmp_path}/steps/step07 has no "
                                               f"solutions/step07"]
+
+
+# -- the committed skeletons, whatever a learner has done in steps/ ----------------------------
+
+def git(folder, *args):
+    subprocess.run(["git", "-c", "user.name=kata", "-c", "user.email=kata@example.invalid",
+                    *args], cwd=folder, check=True, capture_output=True)
+
+
+@pytest.fixture
+def clone(solutions, tmp_path, monkeypatch):
+    """A tiny git repository: solutions/step01-02 and their skeletons, committed."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for variable in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
+    monkeypatch.setattr(kata.verify, "TESTS", tmp_path / "tests")
+    kata.generate.write_skeletons(tmp_path / "steps", [1, 2])
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "the kata")
+    return tmp_path
+
+
+def test_a_learners_edits_in_steps_do_not_fail_verify(clone):
+    """The README's `make verify` after a learner has worked in steps/step01."""
+    folder = clone / "steps" / "step01"
+    (folder / "dezero.py").write_text("class Variable:\n    pass  # my work in progress\n")
+    (folder / "HINTS.md").unlink()
+    (folder / "notes.py").write_text("# my own file\n")
+    (clone / "steps" / "step07").mkdir()  # a folder of the learner's own
+    result = StepResult(1)
+    check_generated(1, result)
+    assert result.generated and result.problems == []
+    assert kata.verify.stray_folders([1, 2]) == []
+
+
+def test_a_stale_committed_skeleton_is_caught_in_a_clone(clone):
+    module = clone / "steps" / "step01" / "dezero.py"
+    module.write_text("# stale\n")
+    git(clone, "commit", "-q", "-am", "a stale skeleton")
+    module.write_text("# the learner's edit\n")
+    result = StepResult(1)
+    check_generated(1, result)
+    assert not result.generated
+    assert result.problems == ["steps/step01/dezero.py is not what the generator makes from "
+                               "solutions/ (run `make generate` and commit steps/)"]
+
+
+def test_a_regenerated_skeleton_passes_before_it_is_committed(clone):
+    """A maintainer runs make generate, then make verify, then commits."""
+    module = clone / "solutions" / "step01" / "dezero.py"
+    module.write_text(module.read_text() + "\n# a comment\n")
+    assert check_generated_problems(1) != []
+    kata.generate.write_skeletons(clone / "steps", [1])
+    assert check_generated_problems(1) == []
+
+
+def test_a_leftover_file_git_has_is_still_caught(clone):
+    (clone / "steps" / "step02" / "old_dezero.py").write_text("# left over\n")
+    git(clone, "add", ".")
+    git(clone, "commit", "-q", "-m", "a leftover")
+    assert check_generated_problems(2) == [
+        "steps/step02/old_dezero.py is not made by the generator (left over from an older "
+        "layout?)"]
+
+
+def test_without_git_the_working_copy_is_checked(solutions, tmp_path, monkeypatch):
+    monkeypatch.setattr(kata.generate, "git", lambda *args, **options: None)
+    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
+    kata.generate.write_skeletons(tmp_path / "steps", [1])
+    assert check_generated_problems(1) == []
+    (tmp_path / "steps" / "step01" / "dezero.py").write_text("# edited\n")
+    assert "make generate" in check_generated_problems(1)[0]
+
+
+def check_generated_problems(step):
+    result = StepResult(step)
+    check_generated(step, result)
+    return result.problems
+
+
+def test_the_skeletons_verify_tests_are_generated_apart_from_steps(monkeypatch, tmp_path):
+    """check_skeleton runs the tests on the scratch folder verify writes, never on steps/."""
+    ran = []
+    monkeypatch.setattr(kata.verify, "run_pytest", lambda step, impl, only: ran.append(impl) or {})
+    check_skeleton(5, StepResult(5), tmp_path)
+    assert ran == [str(tmp_path / "skeletons" / "step05")]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 import pytest
 
+import kata.layout
 from kata import watch
 from kata.cli import main
 
@@ -66,9 +68,48 @@ def test_caches_written_by_the_test_run_are_not_changes(kata_copy, stop_event, c
     assert changed == ["changed: dezero.py"]
 
 
-def test_the_screen_is_cleared_between_runs_on_a_terminal(kata_copy, stop_event, capsys):
-    watch.watch_step(1, runner=lambda: 0, max_runs=1, stop_event=stop_event, clear=True)
-    assert capsys.readouterr().out.startswith(watch.CLEAR_SCREEN)
+def saving_runner(kata_copy, outputs: list[str], capsys):
+    """A runner that saves dezero.py during the first run (so a second run follows), and
+    records what was printed before each run."""
+    earlier = kata_copy.file(1).stat().st_mtime - 10
+    os.utime(kata_copy.file(1), (earlier, earlier))
+
+    def runner() -> int:
+        outputs.append(capsys.readouterr().out)
+        if len(outputs) == 1:
+            kata_copy.edit(1, "\n# saved\n")
+        print("test output")
+        return 0
+
+    return runner
+
+
+def test_the_screen_is_cleared_before_each_run_on_a_terminal(kata_copy, stop_event, capsys):
+    outputs: list[str] = []  # what was printed before each run, since the one before
+    watch.watch_step(1, runner=saving_runner(kata_copy, outputs, capsys), poll=True,
+                     max_runs=2, stop_event=stop_event, clear=True)
+    assert len(outputs) == 2, f"no rerun within {GIVE_UP_S} s of saving"
+    assert outputs[0].startswith(watch.CLEAR_SCREEN)
+    before, cleared, header = outputs[1].rpartition(watch.CLEAR_SCREEN)
+    assert "test output" in before and cleared
+    assert header.splitlines() == ["changed: dezero.py", f"Step 1 — {kata.layout.title(1)}"]
+
+
+def test_without_a_terminal_runs_are_told_apart_by_a_rule(kata_copy, stop_event, capsys):
+    outputs: list[str] = []
+    watch.watch_step(1, runner=saving_runner(kata_copy, outputs, capsys), poll=True,
+                     max_runs=2, stop_event=stop_event, clear=False)
+    assert len(outputs) == 2 and watch.CLEAR_SCREEN not in "".join(outputs)
+    assert re.search(r"^-+ run 2, \d\d:\d\d:\d\d -+$", outputs[1], re.MULTILINE)
+
+
+@pytest.mark.parametrize("term, clears", [("xterm-256color", True), ("dumb", False)])
+def test_a_terminal_is_cleared_unless_it_cannot_be(kata_copy, stop_event, capsys, monkeypatch,
+                                                   term, clears):
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setattr(watch.sys.stdout, "isatty", lambda: True)
+    watch.watch_step(1, runner=lambda: 0, max_runs=1, stop_event=stop_event)
+    assert capsys.readouterr().out.startswith(watch.CLEAR_SCREEN) == clears
 
 
 @pytest.mark.parametrize("setting, expected", [("1", "WATCHFILES_FORCE_POLLING is set"),
