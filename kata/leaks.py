@@ -439,8 +439,8 @@ def _home(referrer, held, inside: set[int], modules: dict) -> str:
     a part of the leaked objects themselves)."""
     if id(referrer) in modules:  # a module global refers to `held` itself
         return f"`{_key_of(referrer, held)}`, a global of {_module_name(modules[id(referrer)])},"
-    if not isinstance(referrer, CONTAINERS):
-        return ""
+    if not isinstance(referrer, CONTAINERS):  # an object's attribute refers to `held` itself
+        return _attribute_home(referrer, held)
     kind = type(referrer).__name__
     for owner in gc.get_referrers(referrer):
         if id(owner) in inside or owner is held:
@@ -453,7 +453,27 @@ def _home(referrer, held, inside: set[int], modules: dict) -> str:
                 if isinstance(cls, type) and _key_of(vars(cls), referrer):
                     return f"the {kind} {cls.__name__}.{_key_of(vars(cls), referrer)} " \
                            f"(a class attribute)"
+            owner = next((obj for obj in gc.get_referrers(owner)
+                          if getattr(obj, "__dict__", None) is owner), None)
+            if id(owner) in inside:
+                return ""  # an attribute of a survivor: part of what leaked
+        found = _attribute_home(owner, referrer, f"the {kind} ")
+        if found:
+            return found
     return ""
+
+
+def _attribute_home(owner, held, kind: str = "") -> str:
+    """`the list Linear.outputs (an attribute of a Linear still alive)` when `held` is an
+    attribute of `owner`, an object that is no class, module or container; else ''."""
+    if owner is None or isinstance(owner, (*NOT_FOLLOWED, *CONTAINERS)):
+        return ""
+    attributes = getattr(owner, "__dict__", None)
+    name = _key_of(attributes, held) if isinstance(attributes, dict) else ""
+    if not name:
+        return ""
+    owner_kind = type(owner).__name__
+    return f"{kind}{owner_kind}.{name} (an attribute of a {owner_kind} still alive)"
 
 
 def _key_of(mapping, value) -> str:

@@ -216,3 +216,29 @@ def test_a_leak_held_by_a_global_list_names_it(tmp_path, monkeypatch):
     assert "the list `history`, a global of tests/runner/test_messages.py, holds a Variable" \
         in report
     assert "the list Keeper.seen (a class attribute) holds a Variable" in report
+
+
+class Holder:
+    """An object that keeps what it is given in attributes (as a layer keeps its outputs)."""
+
+
+def test_a_leak_held_by_an_attribute_names_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(leaks, "PICTURES", tmp_path / "leaks")
+    from tests.runner.test_leaks import load, views
+
+    dezero = load("kata_leaks_weak_outputs", views(17, Path("dezero.py")).solution)
+    holder = Holder()
+    with pytest.raises(pytest.fail.Exception) as failure:
+        with leaks.no_cycles(dezero, "y = square(x)"):
+            x = dezero.Variable(np.array(2.0))
+            y = dezero.square(x)
+            holder.outputs = [y]
+            holder.last = x
+            del x, y
+    report = str(failure.value)
+    del holder
+    assert "No reference cycle joins them" in report
+    assert "the list Holder.outputs (an attribute of a Holder still alive) holds a Variable" \
+        in report
+    assert "Holder.last (an attribute of a Holder still alive) holds a Variable" in report
+    assert "Square.inputs" not in report  # a list of the survivors themselves is not a holder

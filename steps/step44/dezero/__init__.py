@@ -1,0 +1,43 @@
+"""DeZero as a package: `from dezero import Variable` in a script beside this folder.
+
+The code lives in the package's modules (dezero/core.py, dezero/functions.py); this file
+says what `import dezero` offers, and installs the operators on Variable.
+"""
+
+# ruff: noqa: F401  (imported to be offered: `from dezero import Variable`)
+import dezero.functions  # dezero.functions.sin, ...: `import dezero.functions as F`
+from dezero.core import (
+    Add,
+    Config,
+    Div,
+    Exp,
+    Function,
+    Mul,
+    Neg,
+    Parameter,
+    Pow,
+    Square,
+    Sub,
+    Variable,
+    add,
+    as_array,
+    as_variable,
+    div,
+    exp,
+    mul,
+    neg,
+    no_grad,
+    numerical_diff,
+    pow,
+    rdiv,
+    rsub,
+    setup_variable,
+    square,
+    sub,
+    using_config,
+)
+
+import dezero.layers  # L.Linear, ...: `import dezero.layers as L`
+from dezero.layers import Layer
+
+setup_variable()

@@ -1,0 +1,115 @@
+"""Optimizers: update a model's parameters from their gradients. `from dezero import
+optimizers`, then `optimizer = optimizers.SGD(lr).setup(model)` and, after each backward,
+`optimizer.update()`.
+
+Each optimizer is one rule, written in update_one(param). SGD and MomentumSGD are the
+book's step 46; AdaGrad, AdaDelta and Adam are in the book's repository (step 59 uses Adam).
+Rules that keep a state per parameter (a velocity, running averages) keep it in a dict by
+id(param): the model holds its parameters for as long as it is trained.
+"""
+
+import math
+
+import numpy as np
+
+
+class Optimizer:
+    """The base: finds the parameters that have a gradient and updates each of them."""
+
+    def __init__(self):
+        self.target = None  # the Layer (or Model) whose parameters are updated
+        self.hooks = []  # functions called with the parameters before each update
+
+    def setup(self, target):
+        """Update target's parameters from now on; returns the optimizer itself, so that
+        `optimizer = SGD(lr).setup(model)` reads as one line."""
+        raise NotImplementedError('TODO(step 46): write Optimizer.setup(): remember target; return self')
+
+    def update(self):
+        """One update of every parameter that has a gradient; the hooks see them first."""
+        raise NotImplementedError('TODO(step 46): write Optimizer.update(): params with a grad (others took no part); each hook; update_one')
+
+    def update_one(self, param):
+        raise NotImplementedError(f"{type(self).__name__} does not define update_one()")
+
+    def add_hook(self, f):
+        """f(params) will run before each update, with the parameters about to be updated."""
+        raise NotImplementedError('TODO(step 46): write Optimizer.add_hook(): append f to the hooks')
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent: param -= lr * grad."""
+
+    def __init__(self, lr=0.01):
+        super().__init__()
+        self.lr = lr
+
+    def update_one(self, param):
+        raise NotImplementedError('TODO(step 46): write SGD.update_one(): a step of lr against the gradient, in place on the data')
+
+
+class MomentumSGD(Optimizer):
+    """SGD with a velocity per parameter: v = momentum * v - lr * grad; param += v."""
+
+    def __init__(self, lr=0.01, momentum=0.9):
+        super().__init__()
+        self.lr = lr
+        self.momentum = momentum
+        self.vs = {}  # id(param) -> its velocity, zeros at first
+
+    def update_one(self, param):
+        raise NotImplementedError("TODO(step 46): write MomentumSGD.update_one(): this param's velocity (zeros_like its data the first time); update")
+
+
+class AdaGrad(Optimizer):
+    """Each element's step is lr / sqrt(the sum of its squared gradients so far)."""
+
+    def __init__(self, lr=0.001, eps=1e-8):
+        super().__init__()
+        self.lr = lr
+        self.eps = eps
+        self.hs = {}  # id(param) -> the sum of its squared gradients
+
+    def update_one(self, param):
+        raise NotImplementedError('TODO(step 46): write AdaGrad.update_one(): h += grad²; param -= lr * grad / (sqrt(h) + eps)')
+
+
+class AdaDelta(Optimizer):
+    """No learning rate: steps scaled by running averages of squared gradients (msg) and
+    of squared steps (msdx)."""
+
+    def __init__(self, rho=0.95, eps=1e-6):
+        super().__init__()
+        self.rho = rho
+        self.eps = eps
+        self.msg = {}
+        self.msdx = {}
+
+    def update_one(self, param):
+        raise NotImplementedError('TODO(step 46): write AdaDelta.update_one(): msg, then the step dx from both averages, then msdx; param -= dx')
+
+
+class Adam(Optimizer):
+    """Running averages of the gradient (m) and of its square (v), corrected for starting
+    at zero; each element's step is about alpha, whatever the gradient's scale."""
+
+    def __init__(self, alpha=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__()
+        self.t = 0  # updates so far: the correction depends on it
+        self.alpha = alpha
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.eps = eps
+        self.ms = {}
+        self.vs = {}
+
+    def update(self, *args, **kwargs):
+        raise NotImplementedError('TODO(step 46): write Adam.update(): count this update (t += 1), then update as every optimizer does')
+
+    @property
+    def lr(self):
+        """alpha * sqrt(1 - beta2 ** t) / (1 - beta1 ** t): the bias correction of m and v."""
+        raise NotImplementedError('TODO(step 46): write Adam.lr(): the two corrections, from t (math.pow: plain Python floats)')
+
+    def update_one(self, param):
+        raise NotImplementedError('TODO(step 46): write Adam.update_one(): m, v (zeros at first) move toward grad and grad²; a step of lr')
