@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import importlib.util
+import io
+import os
 import statistics
 import subprocess
 import sys
@@ -407,3 +409,82 @@ def newton_memory_info(dezero, variant: str, gc_enabled: bool) -> dict:
     return {**asdict(full), "variant": variant, "half_iters": half.iters,
             "half_retained": half.retained, "half_variables": half.variables,
             "array_bytes": NEWTON_SIZE * 8}
+
+
+# -- step 51: one epoch of the book's MLP on the offline sample, next to plain NumPy ----------
+
+MLP_HIDDEN = 1000  # the book's step-51 network: MLP((1000, 10)), SGD(lr=0.01), batch 100
+MLP_BATCH = 100
+MLP_LR = 0.01
+
+
+def sample_mnist(dezero, train: bool = True):
+    """The shipped sample (kata/data/fashion-mnist) through the step's own MNIST, flat float32
+    images in [0, 1]; DEZERO_OFFLINE keeps it from looking for the network."""
+    os.environ.setdefault("DEZERO_OFFLINE", "1")
+    with contextlib.redirect_stdout(io.StringIO()):  # its one line about the sample
+        return dezero.datasets.MNIST(train=train)
+
+
+class DezeroEpoch:
+    """One epoch of the book's step-51 training loop, with the step's dezero."""
+
+    def __init__(self, dezero, retain_grad: bool = False):
+        self.dezero, self.retain_grad = dezero, retain_grad
+        np.random.seed(0)
+        self.loader = dezero.DataLoader(sample_mnist(dezero), MLP_BATCH)
+        self.model = dezero.models.MLP((MLP_HIDDEN, 10))
+        self.optimizer = dezero.optimizers.SGD(MLP_LR).setup(self.model)
+
+    def step(self, x, t) -> None:
+        loss = self.dezero.functions.softmax_cross_entropy(self.model(x), t)
+        self.model.cleargrads()
+        loss.backward(retain_grad=self.retain_grad)
+        self.optimizer.update()
+
+    def __call__(self) -> None:
+        for x, t in self.loader:
+            self.step(x, t)
+
+
+class NumpyEpoch:
+    """The same network and loop in plain NumPy, gradients derived by hand: the floor."""
+
+    def __init__(self, dezero):
+        np.random.seed(0)
+        self.loader = dezero.DataLoader(sample_mnist(dezero), MLP_BATCH)
+        rng = np.random.default_rng(0)
+        sizes = [784, MLP_HIDDEN, 10]
+        self.W = [(rng.standard_normal((i, o)) * np.sqrt(1 / i)).astype(np.float32)
+                  for i, o in zip(sizes, sizes[1:])]
+        self.b = [np.zeros(o, np.float32) for o in sizes[1:]]
+
+    def step(self, x, t) -> None:
+        (W1, W2), (b1, b2) = self.W, self.b
+        h = 1 / (1 + np.exp(-(x @ W1 + b1)))  # sigmoid, as MLP's default
+        scores = h @ W2 + b2
+        scores = scores - scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        p[np.arange(len(t)), t] -= 1  # d loss / d scores of the mean cross-entropy
+        gscores = p / len(t)
+        gh = (gscores @ W2.T) * h * (1 - h)
+        grads = [(x.T @ gh, gh.sum(axis=0)), (h.T @ gscores, gscores.sum(axis=0))]
+        for layer, (gW, gb) in enumerate(grads):
+            self.W[layer] -= MLP_LR * gW
+            self.b[layer] -= MLP_LR * gb
+
+    def __call__(self) -> None:
+        for x, t in self.loader:
+            self.step(x, t)
+
+
+def one_step_peak(dezero, retain_grad: bool) -> int:
+    """Peak bytes of one training step of the step-51 MLP (tracemalloc, untimed)."""
+    epoch = DezeroEpoch(dezero, retain_grad)
+    x, t = next(iter(epoch.loader))
+    epoch.step(x, t)  # W is made at the first call: measure a step like every later one
+    gc.collect()
+    with traced():
+        epoch.step(x, t)
+        return tracemalloc.get_traced_memory()[1]
