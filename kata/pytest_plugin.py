@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from kata import missing, ordering, screen
-from kata.checks import NAMED_MISTAKE
+from kata.checks import NAMED_MISTAKE, OPTIONAL
 from kata.layout import (
     STEPS,
     TESTS,
@@ -277,8 +277,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
             "introduced": item.stash.get(INTRODUCED, state.step),
             "exempt": (marker.args[0] if marker and marker.args else None),
             "import_failed": state.import_problem is not None,
+            "skip_reason": _skip_reason(report),
         }
     return report
+
+
+def _skip_reason(report: pytest.TestReport) -> str | None:
+    """Why a test was skipped (pytest.skip's text), or None for a test that ran."""
+    if not report.skipped:
+        return None
+    if isinstance(report.longrepr, tuple):  # (file, line, "Skipped: why")
+        return report.longrepr[2].removeprefix("Skipped: ")
+    return str(report.longrepr)
 
 
 def _timed_out(error: BaseException) -> bool:
@@ -410,6 +420,9 @@ def _summary(state: Kata, exitstatus: int) -> list[str]:
             steps += ", run once this step's tests passed"
         if earlier != "none" or state.stopped == "this step":
             lines.append(f"  earlier steps' tests:  {earlier}   ({steps})")
+    for reason in sorted({o["skip_reason"] for o in state.outcomes.values()
+                          if (o.get("skip_reason") or "").startswith(OPTIONAL)}):
+        lines.append(f"  skipped: {reason.removeprefix(OPTIONAL).strip()}")
     not_run = state.tests - state.ran
     if state.stopped == "timeout":
         lines.append(f"  stopped at the first timeout: the other {_count(not_run)} were not "

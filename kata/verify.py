@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kata import layout
+from kata.checks import OPTIONAL
 from kata.generate import (
     committed_entries,
     committed_files,
@@ -54,6 +55,7 @@ class StepResult:
     step: int
     problems: list[str] = field(default_factory=list)
     exemptions: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # optional tool missing: count
     solution: str = ""
     skeleton: str = ""
     generated: bool = True
@@ -212,10 +214,19 @@ def check_solution(step: int, result: StepResult, scratch: Path) -> None:
     passed = sum(o["outcome"] == "passed" for o in outcomes.values())
     result.solution = f"{passed}/{len(outcomes)}"
     for nodeid, outcome in outcomes.items():
-        if outcome["outcome"] != "passed":
+        if optional_skip(outcome):
+            reason = outcome["skip_reason"]
+            result.skipped[reason] = result.skipped.get(reason, 0) + 1
+        elif outcome["outcome"] != "passed":
             result.problems.append(f"solution {outcome['outcome']}: {nodeid}")
     if not outcomes:
         result.problems.append("no tests apply to this step")
+
+
+def optional_skip(outcome: dict) -> bool:
+    """A skip because an optional tool is missing (kata.checks.skip_optional): accepted."""
+    return (outcome["outcome"] == "skipped"
+            and (outcome.get("skip_reason") or "").startswith(OPTIONAL))
 
 
 def check_skeleton(step: int, result: StepResult, scratch: Path) -> None:
@@ -228,6 +239,8 @@ def check_skeleton(step: int, result: StepResult, scratch: Path) -> None:
         result.problems.append("the skeleton's dezero does not import: its tests fail for "
                                "that reason alone (make test on it shows why)")
     for nodeid, outcome in new.items():
+        if optional_skip(outcome):
+            continue  # listed once, from the solution's run
         if outcome["outcome"] == "failed":
             if outcome["exempt"]:
                 result.problems.append(f"{nodeid} fails on the skeleton now: remove its "
@@ -318,6 +331,11 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
         print("\nTests exempt from 'the skeleton fails it' (with their reasons):")
         for step, exemption in exemptions:
             print(f"  step {step}: {exemption}")
+    skipped = [(r.step, n, why) for r in results for why, n in r.skipped.items()]
+    if skipped:
+        print("\nTests skipped because an optional tool is missing (accepted):")
+        for step, count, why in skipped:
+            print(f"  step {step}: {count} {'test' if count == 1 else 'tests'}, {why}")
     problems = [(r.step, p) for r in results for p in r.problems]
     if problems:
         print("\nProblems:")
