@@ -261,6 +261,11 @@ def skip_optional(reason: str) -> None:
     pytest.skip(f"{OPTIONAL} {reason}")
 
 
+def is_optional_skip(reason: str | None) -> bool:
+    """Whether a skip's reason says an optional tool is missing (skip_optional's skips)."""
+    return (reason or "").startswith(OPTIONAL)
+
+
 def optional(module: str, what_for: str):
     """Import an optional module, or skip the test with one line saying what is missing."""
     try:

@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from kata import missing, ordering, screen
-from kata.checks import NAMED_MISTAKE, OPTIONAL
+from kata.checks import NAMED_MISTAKE, OPTIONAL, is_optional_skip
 from kata.layout import (
     STEPS,
     TESTS,
@@ -421,7 +421,7 @@ def _summary(state: Kata, exitstatus: int) -> list[str]:
         if earlier != "none" or state.stopped == "this step":
             lines.append(f"  earlier steps' tests:  {earlier}   ({steps})")
     for reason in sorted({o["skip_reason"] for o in state.outcomes.values()
-                          if (o.get("skip_reason") or "").startswith(OPTIONAL)}):
+                          if is_optional_skip(o.get("skip_reason"))}):
         lines.append(f"  skipped: {reason.removeprefix(OPTIONAL).strip()}")
     not_run = state.tests - state.ran
     if state.stopped == "timeout":

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kata import layout
-from kata.checks import OPTIONAL
+from kata.checks import is_optional_skip
 from kata.generate import (
     committed_entries,
     committed_files,
@@ -225,8 +225,7 @@ def check_solution(step: int, result: StepResult, scratch: Path) -> None:
 
 def optional_skip(outcome: dict) -> bool:
     """A skip because an optional tool is missing (kata.checks.skip_optional): accepted."""
-    return (outcome["outcome"] == "skipped"
-            and (outcome.get("skip_reason") or "").startswith(OPTIONAL))
+    return outcome["outcome"] == "skipped" and is_optional_skip(outcome.get("skip_reason"))
 
 
 def check_skeleton(step: int, result: StepResult, scratch: Path) -> None:
@@ -331,11 +330,15 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
         print("\nTests exempt from 'the skeleton fails it' (with their reasons):")
         for step, exemption in exemptions:
             print(f"  step {step}: {exemption}")
-    skipped = [(r.step, n, why) for r in results for why, n in r.skipped.items()]
+    skipped: dict[tuple[str, int], list[int]] = {}  # (reason, count) -> the steps
+    for r in results:
+        for why, count in r.skipped.items():
+            skipped.setdefault((why, count), []).append(r.step)
     if skipped:
         print("\nTests skipped because an optional tool is missing (accepted):")
-        for step, count, why in skipped:
-            print(f"  step {step}: {count} {'test' if count == 1 else 'tests'}, {why}")
+        for (why, count), at in skipped.items():
+            print(f"  {count} {'test' if count == 1 else 'tests'} at "
+                  f"{'steps' if len(at) > 1 else 'step'} {layout.describe_steps(at)}: {why}")
     problems = [(r.step, p) for r in results for p in r.problems]
     if problems:
         print("\nProblems:")

@@ -47,13 +47,9 @@ def test_a_function_on_cupy(dezero, cupy, name):
 
 
 @pytest.mark.parametrize("name", OPTIMIZERS)
-def test_an_optimizer_on_cupy(dezero, cupy, name, monkeypatch):
-    from tests import gpu_standin  # train() moves data with to_device: CuPy's asarray here
-
-    monkeypatch.setattr(gpu_standin, "to_device", cupy.asarray)
-    monkeypatch.setattr("tests.step52.test_on_device.to_device", cupy.asarray)
+def test_an_optimizer_on_cupy(dezero, cupy, name):
     cpu_losses, _ = train(dezero, name, on_gpu=False)
-    losses, model = train(dezero, name, on_gpu=True)
+    losses, model = train(dezero, name, on_gpu=True, move=cupy.asarray)
     checks.is_true(all(isinstance(p.data, cupy.ndarray) for p in model.params()),
                    f"{name}'s parameters should stay on the GPU")
     checks.close(losses, cpu_losses, f"{name}'s losses on CuPy, against NumPy", rtol=1e-5)
