@@ -488,3 +488,113 @@ def one_step_peak(dezero, retain_grad: bool) -> int:
     with traced():
         epoch.step(x, t)
         return tracemalloc.get_traced_memory()[1]
+
+
+# -- step 59: truncated backprop through time, with and without unchain_backward -------------
+
+RNN_HIDDEN = 100  # the book's hidden_size
+RNN_BPTT = 30  # the book's bptt_length
+RNN_LENGTHS = (100, 200, 400)  # time steps trained over: the sequence grows 4 times
+RNN_CURVE = np.sin(np.linspace(0, 4 * np.pi, max(RNN_LENGTHS) + 1))  # the data, noise-free
+
+
+def rnn_model(dezero, hidden: int = RNN_HIDDEN):
+    """The book's SimpleRNN: L.RNN, then L.Linear(1); reset_state passed on."""
+    L = dezero.layers
+
+    class SimpleRNN(dezero.Model):
+        def __init__(self):
+            super().__init__()
+            self.rnn = L.RNN(hidden)
+            self.fc = L.Linear(1)
+
+        def reset_state(self):
+            self.rnn.reset_state()
+
+        def forward(self, x):
+            return self.fc(self.rnn(x))
+
+    return SimpleRNN()
+
+
+def rnn_training(dezero, length: int, unchain: bool, model=None, probe=None):
+    """The book's step-59 loop over `length` time steps of a sine wave, one Adam update every
+    RNN_BPTT steps, loss.unchain_backward() after each backward or not.
+
+    Returns the model, still holding its state (and, without the cut, the graph behind it).
+    probe(step), if given, is called after every time step.
+    """
+    F = dezero.functions
+    np.random.seed(0)  # the layers draw their weights from np.random, as in the book
+    model = model if model is not None else rnn_model(dezero)
+    optimizer = dezero.optimizers.Adam().setup(model)
+    model.reset_state()
+    loss = 0
+    for step in range(1, length + 1):
+        x, t = RNN_CURVE[step - 1].reshape(1, 1), RNN_CURVE[step:step + 1]
+        loss += F.mean_squared_error(model(x), t)
+        if step % RNN_BPTT == 0 or step == length:
+            model.cleargrads()
+            loss.backward()
+            if unchain:
+                loss.unchain_backward()
+            optimizer.update()
+        if probe is not None:
+            probe(step)
+    return model
+
+
+@dataclass(frozen=True)
+class RNNMemory:
+    """One training run, measured once (untimed), with the model still alive at the end."""
+
+    length: int
+    unchain: bool
+    peak: int  # bytes allocated at the run's worst moment (tracemalloc)
+    held: int  # bytes still allocated at the end, the model alive (its graph, if kept)
+    functions: int  # Functions alive at the end: the graph the model's state holds
+    variables: int
+
+
+def measure_rnn(dezero, length: int, unchain: bool) -> RNNMemory:
+    """Memory of rnn_training: tracemalloc's peak, and what the live model holds at the end.
+
+    The model is made, and its weights drawn, before tracing: only training is measured.
+    """
+    rnn_training(dezero, RNN_BPTT, unchain)  # warm-up: lazy weights, NumPy's first calls
+    with cyclic_gc(False):
+        model = rnn_model(dezero)
+        model(RNN_CURVE[:1].reshape(1, 1))  # the weights exist now (they are made lazily)
+        model.reset_state()  # ... and that call's graph is gone: the baseline is clean
+        before = live_objects(dezero)
+        with traced():
+            rnn_training(dezero, length, unchain, model)
+            held, peak = tracemalloc.get_traced_memory()
+        after = live_objects(dezero)
+        del model
+    return RNNMemory(length, unchain, peak, held, after["Function"] - before["Function"],
+                     after["Variable"] - before["Variable"])
+
+
+def rnn_memory_info(dezero, length: int, unchain: bool) -> dict:
+    """The extra_info of a step-59 benchmark."""
+    return {**asdict(measure_rnn(dezero, length, unchain)), "bptt": RNN_BPTT,
+            "hidden": RNN_HIDDEN}
+
+
+def rnn_memory_curve(dezero, length: int, unchain: bool) -> np.ndarray:
+    """Bytes in use (tracemalloc) after each time step: `make plot STEP=59`'s two lines."""
+    rnn_training(dezero, RNN_BPTT, unchain)  # warm-up
+    sizes = np.zeros(length, dtype=np.int64)  # made before tracing, so it is not measured
+
+    def probe(step):
+        sizes[step - 1] = tracemalloc.get_traced_memory()[0]
+
+    with cyclic_gc(False):
+        model = rnn_model(dezero)
+        model(RNN_CURVE[:1].reshape(1, 1))  # the weights, made lazily, are not measured
+        model.reset_state()
+        with traced():
+            rnn_training(dezero, length, unchain, model, probe)
+        del model
+    return sizes

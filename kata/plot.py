@@ -1,9 +1,14 @@
-"""`make plot STEP=17`: memory over the book's loop, graph after graph, drawn into a PNG.
+"""`make plot STEP=N`: memory drawn into a PNG, for the steps whose lesson is memory.
 
-One line each for step 16's solution with the cyclic GC on and off, step 17's solution, and
-your steps/step17 code, measured with tracemalloc after each graph (untimed; kata.memory holds
-the loop). Your code is drawn even when its tests fail: this is where you see whether it
-still leaks. It runs with the GC off, as the leak tests do, so a leak shows as a rising line.
+- STEP=17: memory over the book's loop, graph after graph. One line each for step 16's
+  solution with the cyclic GC on and off, step 17's solution, and your steps/step17 code.
+  It runs with the GC off, as the leak tests do, so a leak shows as a rising line.
+- STEP=59: memory over the time steps of an RNN's training, with and without
+  loss.unchain_backward() after each window (the solution both ways, and your code).
+
+Memory is measured with tracemalloc (untimed; kata.memory holds the workloads). Your code is
+drawn even when its tests fail: this is where you see whether it still leaks; code that
+raises is left out in one line.
 
 matplotlib is optional: without it the command says how to install it, in one line, and
 exits with code 1 (2 is kept for bad input such as STEP=16).
@@ -17,7 +22,18 @@ import tracemalloc
 import numpy as np
 
 from kata.layout import WORK, UsageError, parse_step, rel
-from kata.memory import MB, Impl, book_graph, book_loop, cyclic_gc, load, traced
+from kata.memory import (
+    MB,
+    RNN_BPTT,
+    RNN_LENGTHS,
+    Impl,
+    book_graph,
+    book_loop,
+    cyclic_gc,
+    load,
+    rnn_memory_curve,
+    traced,
+)
 
 PLOT_GRAPHS = 200
 OUTPUT = WORK / "plots" / "step17-memory.png"
@@ -44,21 +60,27 @@ def memory_curve(dezero, graphs: int, gc_enabled: bool) -> np.ndarray:
     return sizes
 
 
-def curves(graphs: int = PLOT_GRAPHS) -> dict[str, np.ndarray]:
-    """Every line that can be measured; a learner's file that fails is left out in one line."""
+def measured(lines, curve) -> dict[str, np.ndarray]:
+    """curve(dezero, setting) for every (impl, setting, legend) that can be measured; a
+    learner's file that is missing or fails is left out in one line."""
     drawn = {}
-    for impl, gc_enabled, legend in LINES:
+    for impl, setting, legend in lines:
         if not impl.path.exists():
             print(f"{legend} is left out: there is no {rel(impl.path)}")
             continue
         try:
-            drawn[legend] = memory_curve(load(impl), graphs, gc_enabled)
+            drawn[legend] = curve(load(impl), setting)
         except Exception as error:
             if impl.solution:
                 raise
             print(f"{legend} is left out: {rel(impl.path)} fails the loop "
                   f"({type(error).__name__}: {error})")
     return drawn
+
+
+def curves(graphs: int = PLOT_GRAPHS) -> dict[str, np.ndarray]:
+    """Step 17's lines: the book's loop, GC on or off."""
+    return measured(LINES, lambda dezero, gc_enabled: memory_curve(dezero, graphs, gc_enabled))
 
 
 def pyplot():
@@ -73,22 +95,70 @@ def pyplot():
     return plt
 
 
-def draw(plt, lines: dict[str, np.ndarray], path) -> None:
+def draw_lines(plt, lines: dict[str, np.ndarray], path, title: str, iteration: str,
+               windows: int = 0) -> None:
+    """One line per legend, MB after each iteration; grey lines every `windows` of them."""
     figure, axes = plt.subplots(figsize=(9, 5))
     for legend, sizes in lines.items():
         yours = legend.startswith("your")  # dashed, so a solution's line under it shows
         axes.plot(np.arange(1, len(sizes) + 1), sizes / MB, label=legend, linewidth=2,
                   linestyle=(0, (4, 4)) if yours else "-")
-    axes.set_title("Step 17: memory in the book's loop, y = square(square(square(x))), "
-                   "x = randn(10000)", fontsize=10)
-    axes.set_xlabel("graphs built")
-    axes.set_ylabel("memory in use after each graph, MB (tracemalloc)")
+    if windows:
+        for window_end in range(windows, len(next(iter(lines.values()))) + 1, windows):
+            axes.axvline(window_end, color="grey", alpha=0.15)
+    axes.set_title(title, fontsize=10)
+    axes.set_xlabel(f"{iteration}s")
+    axes.set_ylabel(f"memory in use after each {iteration}, MB (tracemalloc)")
     axes.grid(alpha=0.3)
     axes.legend()
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=100)
     plt.close(figure)
+
+
+def draw(plt, lines: dict[str, np.ndarray], path) -> None:
+    draw_lines(plt, lines, path, "Step 17: memory in the book's loop, "
+               "y = square(square(square(x))), x = randn(10000)", "graph")
+
+
+# -- step 59: an RNN's training, with and without unchain_backward ---------------------------
+
+OUTPUT_59 = WORK / "plots" / "step59-memory.png"
+RNN_PLOT_STEPS = max(RNN_LENGTHS)
+
+# (implementation, unchain_backward after each window?, legend)
+RNN_LINES = [
+    (Impl(59, "solutions"), False, "step 59 solution, never unchained"),
+    (Impl(59, "solutions"), True, "step 59 solution, loss.unchain_backward() each window"),
+    (Impl(59, "steps"), True, "your step 59 code, loss.unchain_backward() each window"),
+]
+
+
+def rnn_curves(steps: int = RNN_PLOT_STEPS) -> dict[str, np.ndarray]:
+    return measured(RNN_LINES, lambda dezero, unchain: rnn_memory_curve(dezero, steps, unchain))
+
+
+def draw_rnn(plt, lines: dict[str, np.ndarray], path) -> None:
+    draw_lines(plt, lines, path, f"Step 59: memory while training an RNN, bptt_length="
+               f"{RNN_BPTT} (grey lines: each backward)", "time step",
+               windows=RNN_BPTT)
+
+
+# -- the command ---------------------------------------------------------------------------
+
+def plot_step17(plt) -> str:
+    draw(plt, curves(PLOT_GRAPHS), OUTPUT)
+    return f"memory over the book's loop: {rel(OUTPUT)}"
+
+
+def plot_step59(plt) -> str:
+    draw_rnn(plt, rnn_curves(RNN_PLOT_STEPS), OUTPUT_59)
+    return f"memory over an RNN's training: {rel(OUTPUT_59)}"
+
+
+# The steps that have a picture, and what draws it (each returns the line to print).
+PLOTS = {17: plot_step17, 59: plot_step59}
 
 
 def add_arguments(parser) -> None:
@@ -99,12 +169,12 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     step = parse_step(args.step)
-    if step != 17:
-        raise UsageError(f"make plot draws step 17's loop (STEP=17), not step {step}")
+    if step not in PLOTS:
+        steps = " and ".join(f"STEP={n}" for n in PLOTS)
+        raise UsageError(f"make plot draws the memory of {steps}, not of step {step}")
     plt = pyplot()
     if plt is None:
         print(MISSING, file=sys.stderr)
         return 1
-    draw(plt, curves(PLOT_GRAPHS), OUTPUT)
-    print(f"memory over the book's loop: {rel(OUTPUT)}")
+    print(PLOTS[step](plt))
     return 0

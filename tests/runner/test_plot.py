@@ -40,9 +40,21 @@ def test_with_matplotlib_it_writes_a_png_and_names_it(capsys, output):
     assert capsys.readouterr().out.strip().endswith(str(output))
 
 
-def test_plot_is_for_step_17_only():
-    with pytest.raises(UsageError, match="STEP=17"):
+def test_plot_is_for_the_memory_steps_only():
+    with pytest.raises(UsageError, match="STEP=17 and STEP=59"):
         plot.run(argparse.Namespace(step="1"))
+
+
+def test_step59_curves_grow_without_the_cut_and_stay_flat_with_it():
+    dezero = memory.load(memory.Impl(59, "solutions"))
+    steps = 4 * memory.RNN_BPTT
+    kept = memory.rnn_memory_curve(dezero, steps, unchain=False)
+    cut = memory.rnn_memory_curve(dezero, steps, unchain=True)
+    windows = memory.RNN_BPTT
+    # memory at the end of each window (just after its backward): rising without the cut
+    kept_ends, cut_ends = kept[windows - 1::windows], cut[windows - 1::windows]
+    assert np.all(np.diff(kept_ends) > 0)
+    assert cut_ends.max() - cut_ends.min() < 0.2 * (kept_ends[-1] - kept_ends[0])
 
 
 def test_the_curves_show_step16_growing_and_step17_flat():
