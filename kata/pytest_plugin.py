@@ -78,6 +78,7 @@ class Kata:
         self.current: pytest.Item | None = None  # the test running now
         self.stopped: str | None = None  # why the run stopped early: "this step", "timeout"
         self.interrupted = False  # Ctrl-C
+        self.uncollected = False  # a test file failed to import: pytest stopped before running
         self.failed_here = False  # a test of this step failed (in any output mode)
         self.ran_kata_tests = False
         self._module = None
@@ -114,6 +115,9 @@ class Kata:
     def pytest_keyboard_interrupt(self, excinfo: pytest.ExceptionInfo) -> None:
         """Ctrl-C: the test it stopped is a failure to show, with the line it was running."""
         if self.runner_only:
+            return
+        if isinstance(excinfo.value, pytest.Session.Interrupted):  # pytest's own stop, not a
+            self.uncollected = True  # key: a test file could not be imported (collection)
             return
         self.interrupted = True
         if self.current is None:  # between two tests
@@ -427,6 +431,9 @@ def _summary(state: Kata, exitstatus: int) -> list[str]:
     if state.stopped == "timeout":
         lines.append(f"  stopped at the first timeout: the other {_count(not_run)} were not "
                      f"run (each would wait as long for the same loop)")
+    elif state.uncollected:
+        lines.append("  a test file could not be imported, so no test ran "
+                     "(V=1 shows the error)")
     elif state.interrupted and not_run > 1:
         lines.append(f"  interrupted (Ctrl-C): the other {_count(not_run - 1)} were not run")
     if state.deselected and earlier[:1].isdigit():

@@ -85,3 +85,16 @@ def test_ctrl_c_prints_the_failures_so_far_and_where_it_was(tmp_path):
     assert first_failure(out) == "interrupted (Ctrl-C) while this test ran", out
     assert re.search(r"it was at, in your code: \S+dezero.py:[78] in __init__\(\): ", out), out
     assert "this step's tests:     1 failed, 1 passed" in out, out  # the third: interrupted
+
+
+def test_a_test_file_that_cannot_be_imported_is_not_called_a_ctrl_c(tmp_path):
+    broken = tmp_path / "test_broken.py"  # pytest stops after collection, as Ctrl-C would
+    broken.write_text("import no_such_module_here\n\n\ndef test_anything():\n    pass\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", str(broken), "tests/step01",
+                             "--step=1", "--impl=solutions/step01", "-q",
+                             "-p", "no:cacheprovider"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    out = result.stdout + result.stderr
+    assert "a test file could not be imported, so no test ran (V=1 shows the error)" in out, out
+    assert "Ctrl-C" not in out, out
+    assert result.returncode != 0, out
