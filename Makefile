@@ -63,7 +63,7 @@ stress: $(VENV)/.ready  ## run step STEP's tests 20 times in a row (leak tests m
 bench: $(VENV)/.ready  ## time and measure memory for step STEP (steps with benchmarks/bench_stepNN.py)
 	@$(KATA) bench $(STEP)
 
-plot: $(VENV)/.ready  ## draw memory over loop iterations for step STEP (needs matplotlib)
+plot: $(VENV)/.ready  ## draw the memory of step STEP (17, 59, 61) as a PNG (needs matplotlib)
 	@$(KATA) plot $(STEP)
 
 verify: $(VENV)/.ready  ## maintainers: every solution passes, every skeleton fails, and more

@@ -12,6 +12,7 @@ import contextlib
 import gc
 import importlib.util
 import io
+import math
 import os
 import statistics
 import subprocess
@@ -598,3 +599,105 @@ def rnn_memory_curve(dezero, length: int, unchain: bool) -> np.ndarray:
             rnn_training(dezero, length, unchain, model, probe)
         del model
     return sizes
+
+
+# -- step 61: gradient checkpointing, a checkpoint every ceil(sqrt(N)) blocks of N ----------
+
+DEEP_WIDTH = 64  # features in and out of every block tanh(h W + b)
+DEEP_BATCH = 512  # examples a step: a block's two values (Linear's, tanh's) are 2 x 512 x 64
+#                  floats, 0.5 MB, eight times the block's parameters and their gradients
+DEEP_DEPTHS = (4, 16, 36, 64)  # blocks in the MLP (squares: sqrt(N) blocks a checkpoint)
+DEEP_LR = 0.01
+
+
+def checkpoint_every(depth: int) -> int:
+    """Blocks per checkpoint: ceil(sqrt(N)), so N/k segment inputs plus k blocks' values."""
+    return math.ceil(math.sqrt(depth))
+
+
+class DeepMLP:
+    """N blocks of tanh(h W + b), each an L.Linear, trained by SGD on one fixed batch.
+
+    every=0 runs the plain graph; every=k runs the blocks in segments of k, each segment
+    through dezero.utils.checkpoint.
+    """
+
+    def __init__(self, dezero, depth: int):
+        self.dezero, self.depth = dezero, depth
+        np.random.seed(0)  # L.Linear draws its W from np.random, as in the book
+        self.model = dezero.Model()
+        for i in range(depth):  # a Model attribute each, so that params() sees them all
+            setattr(self.model, f"l{i}", dezero.layers.Linear(DEEP_WIDTH, in_size=DEEP_WIDTH))
+        self.layers = [getattr(self.model, f"l{i}") for i in range(depth)]
+        self.optimizer = dezero.optimizers.SGD(DEEP_LR).setup(self.model)
+        self.x = np.random.default_rng(0).standard_normal((DEEP_BATCH, DEEP_WIDTH))
+
+    def segment(self, layers):
+        tanh = self.dezero.functions.tanh
+
+        def run(h):
+            for layer in layers:
+                h = tanh(layer(h))
+            return h
+        return run
+
+    def forward(self, every: int):
+        """The loss, sum(h * h) / batch over the last block's output h."""
+        F, checkpoint = self.dezero.functions, self.dezero.utils.checkpoint
+        size = every or self.depth
+        h = self.dezero.Variable(self.x)
+        for start in range(0, self.depth, size):
+            segment = self.segment(self.layers[start:start + size])
+            h = checkpoint(segment, h) if every else segment(h)
+        return F.sum(h * h) / DEEP_BATCH
+
+    def step(self, every: int) -> None:
+        """One training step: cleargrads, forward, backward, SGD's update."""
+        self.model.cleargrads()
+        loss = self.forward(every)
+        loss.backward()
+        self.optimizer.update()
+
+    @property
+    def parameter_bytes(self) -> int:
+        return sum(param.data.nbytes for param in self.model.params())
+
+
+@dataclass(frozen=True)
+class DeepMemory:
+    """One training step of DeepMLP, measured once (untimed, the cyclic GC off)."""
+
+    depth: int
+    every: int  # blocks per checkpoint; 0: the plain graph
+    peak: int  # tracemalloc's high-water mark over the step, the gradients included
+    gradients: int  # bytes of the gradients the step makes (as many as the parameters)
+    functions: int  # Functions alive between the forward pass and backward: the graph kept
+
+    @property
+    def graph_peak(self) -> int:
+        """What the graph adds at the peak: beyond the parameters (there before the step)
+        and their gradients (made by it)."""
+        return self.peak - self.gradients
+
+
+def measure_deep(dezero, depth: int, every: int) -> DeepMemory:
+    """Memory of one DeepMLP training step, after a warm-up step (NumPy's first calls)."""
+    net = DeepMLP(dezero, depth)
+    net.step(every)
+    with cyclic_gc(False):
+        net.model.cleargrads()
+        before = live_objects(dezero)["Function"]
+        with traced():
+            loss = net.forward(every)
+            functions = live_objects(dezero)["Function"] - before
+            loss.backward()
+            del loss
+            peak = tracemalloc.get_traced_memory()[1]
+    return DeepMemory(depth, every, peak, net.parameter_bytes, functions)
+
+
+def deep_memory_info(dezero, depth: int, every: int) -> dict:
+    """The extra_info of a step-61 benchmark."""
+    measured = measure_deep(dezero, depth, every)
+    return {**asdict(measured), "graph_peak": measured.graph_peak, "width": DEEP_WIDTH,
+            "batch": DEEP_BATCH}

@@ -5,6 +5,9 @@
   It runs with the GC off, as the leak tests do, so a leak shows as a rising line.
 - STEP=59: memory over the time steps of an RNN's training, with and without
   loss.unchain_backward() after each window (the solution both ways, and your code).
+- STEP=61: the peak memory of one training step against the depth N of an MLP, on the
+  plain graph and with a checkpoint every ceil(sqrt(N)) blocks (the solution both ways,
+  and your code with checkpoints).
 
 Memory is measured with tracemalloc (untimed; kata.memory holds the workloads). Your code is
 drawn even when its tests fail: this is where you see whether it still leaks; code that
@@ -23,14 +26,18 @@ import numpy as np
 
 from kata.layout import WORK, UsageError, parse_step, rel
 from kata.memory import (
+    DEEP_BATCH,
+    DEEP_DEPTHS,
     MB,
     RNN_BPTT,
     RNN_LENGTHS,
     Impl,
     book_graph,
     book_loop,
+    checkpoint_every,
     cyclic_gc,
     load,
+    measure_deep,
     rnn_memory_curve,
     traced,
 )
@@ -145,6 +152,47 @@ def draw_rnn(plt, lines: dict[str, np.ndarray], path) -> None:
                windows=RNN_BPTT)
 
 
+# -- step 61: peak memory against depth, with and without checkpoints ----------------------
+
+OUTPUT_61 = WORK / "plots" / "step61-memory.png"
+
+# (implementation, checkpointed?, legend)
+DEEP_LINES = [
+    (Impl(61, "solutions"), False, "step 61 solution, the plain graph"),
+    (Impl(61, "solutions"), True, "step 61 solution, a checkpoint every ceil(sqrt(N)) blocks"),
+    (Impl(61, "steps"), True, "your step 61 code, a checkpoint every ceil(sqrt(N)) blocks"),
+]
+
+
+def deep_peaks(dezero, checkpointed: bool, depths=DEEP_DEPTHS) -> np.ndarray:
+    """What the graph adds to the peak of one training step, for each depth N."""
+    return np.array([measure_deep(dezero, depth, checkpoint_every(depth) if checkpointed
+                                  else 0).graph_peak for depth in depths])
+
+
+def deep_curves(depths=DEEP_DEPTHS) -> dict[str, np.ndarray]:
+    return measured(DEEP_LINES, lambda dezero, checkpointed: deep_peaks(dezero, checkpointed,
+                                                                        depths))
+
+
+def draw_deep(plt, lines: dict[str, np.ndarray], path, depths=DEEP_DEPTHS) -> None:
+    figure, axes = plt.subplots(figsize=(9, 5))
+    for legend, peaks in lines.items():
+        yours = legend.startswith("your")
+        axes.plot(depths, peaks / MB, label=legend, linewidth=2, marker="o",
+                  linestyle=(0, (4, 4)) if yours else "-")
+    axes.set_title(f"Step 61: peak memory of one training step, batch {DEEP_BATCH}, "
+                   "against the number of blocks", fontsize=10)
+    axes.set_xlabel("blocks N")
+    axes.set_ylabel("peak beyond parameters and gradients, MB (tracemalloc)")
+    axes.grid(alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+
+
 # -- the command ---------------------------------------------------------------------------
 
 def plot_step17(plt) -> str:
@@ -157,8 +205,13 @@ def plot_step59(plt) -> str:
     return f"memory over an RNN's training: {rel(OUTPUT_59)}"
 
 
+def plot_step61(plt) -> str:
+    draw_deep(plt, deep_curves(), OUTPUT_61)
+    return f"peak memory against depth, with and without checkpoints: {rel(OUTPUT_61)}"
+
+
 # The steps that have a picture, and what draws it (each returns the line to print).
-PLOTS = {17: plot_step17, 59: plot_step59}
+PLOTS = {17: plot_step17, 59: plot_step59, 61: plot_step61}
 
 
 def add_arguments(parser) -> None:
@@ -170,7 +223,8 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     step = parse_step(args.step)
     if step not in PLOTS:
-        steps = " and ".join(f"STEP={n}" for n in PLOTS)
+        named = [f"STEP={n}" for n in PLOTS]
+        steps = ", ".join(named[:-1]) + f" and {named[-1]}"
         raise UsageError(f"make plot draws the memory of {steps}, not of step {step}")
     plt = pyplot()
     if plt is None:

@@ -46,6 +46,20 @@ def test_step18_peaks_are_never_below_their_theoretical_minimum():
             < peaks["forward+backward, retain_grad=True"])
 
 
+
+def test_step61_checkpoints_keep_a_segment_input_each_and_cut_the_peak():
+    dezero = memory.load(memory.Impl(61, "solutions"))
+    depth = max(memory.DEEP_DEPTHS)
+    every = memory.checkpoint_every(depth)
+    plain = memory.measure_deep(dezero, depth, 0)
+    cut = memory.measure_deep(dezero, depth, every)
+    tail = 3  # h * h, sum, / batch: the loss after the last block
+    assert plain.functions == 2 * depth + tail  # every block's Linear and Tanh
+    assert cut.functions == depth // every + tail  # one Checkpoint a segment
+    block_values = 2 * memory.DEEP_BATCH * memory.DEEP_WIDTH * 8  # Linear's and tanh's
+    assert plain.graph_peak >= depth * block_values
+    assert cut.graph_peak < 0.3 * plain.graph_peak, (cut.graph_peak, plain.graph_peak)
+
 def test_compared_adds_the_learner_only_when_asked():
     assert [impl.key for impl in bench.compared(17)] == ["step16-solution", "step17-solution"]
     assert [impl.key for impl in bench.compared(18, learner=True)] == [

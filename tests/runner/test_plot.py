@@ -41,7 +41,7 @@ def test_with_matplotlib_it_writes_a_png_and_names_it(capsys, output):
 
 
 def test_plot_is_for_the_memory_steps_only():
-    with pytest.raises(UsageError, match="STEP=17 and STEP=59"):
+    with pytest.raises(UsageError, match="STEP=17, STEP=59 and STEP=61"):
         plot.run(argparse.Namespace(step="1"))
 
 
@@ -56,6 +56,15 @@ def test_step59_curves_grow_without_the_cut_and_stay_flat_with_it():
     assert np.all(np.diff(kept_ends) > 0)
     assert cut_ends.max() - cut_ends.min() < 0.2 * (kept_ends[-1] - kept_ends[0])
 
+
+
+def test_step61_peaks_grow_with_depth_and_more_slowly_with_checkpoints():
+    dezero = memory.load(memory.Impl(61, "solutions"))
+    depths = (4, 16)
+    plain = plot.deep_peaks(dezero, checkpointed=False, depths=depths)
+    cut = plot.deep_peaks(dezero, checkpointed=True, depths=depths)
+    assert np.all(cut < plain)
+    assert cut[1] - cut[0] < 0.5 * (plain[1] - plain[0])  # about sqrt(N) against N
 
 def test_the_curves_show_step16_growing_and_step17_flat():
     strong = plot.memory_curve(memory.load(memory.Impl(16, "solutions")), 10, gc_enabled=False)
