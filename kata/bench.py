@@ -1,4 +1,4 @@
-"""`make bench STEP=N`: what a step's design buys, measured (the steps with a benchmarks/bench_stepNN.py).
+"""`make bench STEP=N`: what a step's design buys, measured (each step with a bench file).
 
 A step has benchmarks when benchmarks/bench_stepNN.py exists; nothing else lists them. That
 file holds the step's pytest-benchmark tests and its report:
