@@ -153,3 +153,24 @@ def test_preprocess_a_pil_like_image(dezero):
                  "the calls VGG16.preprocess made on a PIL image")
     checks.equal(out.shape, (3, 6, 7), "VGG16.preprocess of a PIL image whose pixels are "
                  "(6, 7, 3) after resize")
+
+
+# -- ImageNet's class names, for the book's predictions (given: read from a local file) -----
+
+@pytest.mark.passes_on_skeleton("ImageNet.labels() is given code: the test guards it")
+def test_imagenet_labels_come_from_the_local_file(dezero, monkeypatch, tmp_path):
+    monkeypatch.setenv("DEZERO_DATA", str(tmp_path))
+    labels_file = tmp_path / dezero.datasets.ImageNet.LABELS_FILE
+    try:
+        dezero.datasets.ImageNet.labels()
+    except FileNotFoundError as error:
+        checks.is_true(str(labels_file) in str(error) and "\n" not in str(error),
+                       f"ImageNet.labels() without its file should say in one line where "
+                       f"to put it ({labels_file}); it said: {error}")
+    else:
+        checks.fail(f"ImageNet.labels() with no file at {labels_file}: expected "
+                    "FileNotFoundError, nothing was raised")
+    labels_file.write_text("{0: 'tench, Tinca tinca',\n 1: 'goldfish, Carassius auratus'}\n")
+    checks.equal(dezero.datasets.ImageNet.labels(),
+                 {0: "tench, Tinca tinca", 1: "goldfish, Carassius auratus"},
+                 "ImageNet.labels() read from a two-line labels file")

@@ -2,6 +2,7 @@
 `dezero.datasets.Spiral(train=True)` (step 49), the plain arrays of
 `x, t = dezero.datasets.get_spiral(train=True)` (step 48)."""
 
+import ast  # ImageNet's labels file, a dict literal
 import gzip
 import os
 import struct
@@ -219,3 +220,24 @@ class MNIST(Dataset):
     def labels():
         """The name of each class: MNIST's are the digits themselves."""
         return {i: str(i) for i in range(10)}
+
+
+class ImageNet:
+    """The 1000 classes VGG16 was trained on: only their names (the images are not needed
+    to use the pretrained network)."""
+
+    LABELS_FILE = "imagenet1000_clsidx_to_labels.txt"  # the file the book downloads
+
+    @staticmethod
+    def labels():
+        """{class index: name}, read from the labels file in the cache folder
+        (utils.get_cache_dir()). Like VGG16's weights it is never downloaded here: when it
+        is missing, one line says where to put it."""
+        path = os.path.join(utils.get_cache_dir(), ImageNet.LABELS_FILE)
+        if not os.path.exists(path):
+            raise FileNotFoundError(
+                f"ImageNet.labels() reads the class names from {path}, which does not "
+                f"exist: put the book's {ImageNet.LABELS_FILE} (a dict of the 1000 names) "
+                f"there")
+        with open(path, encoding="utf-8") as file:
+            return ast.literal_eval(file.read())  # a dict literal; never eval() a download
