@@ -102,26 +102,33 @@ def pyplot():
     return plt
 
 
-def draw_lines(plt, lines: dict[str, np.ndarray], path, title: str, iteration: str,
-               windows: int = 0) -> None:
-    """One line per legend, MB after each iteration; grey lines every `windows` of them."""
-    figure, axes = plt.subplots(figsize=(9, 5))
-    for legend, sizes in lines.items():
-        yours = legend.startswith("your")  # dashed, so a solution's line under it shows
-        axes.plot(np.arange(1, len(sizes) + 1), sizes / MB, label=legend, linewidth=2,
-                  linestyle=(0, (4, 4)) if yours else "-")
-    if windows:
-        for window_end in range(windows, len(next(iter(lines.values()))) + 1, windows):
-            axes.axvline(window_end, color="grey", alpha=0.15)
-    axes.set_title(title, fontsize=10)
-    axes.set_xlabel(f"{iteration}s")
-    axes.set_ylabel(f"memory in use after each {iteration}, MB (tracemalloc)")
+YOURS_DASHED = (0, (4, 4))  # the learner's line, dashed so that a solution's under it shows
+
+
+def save(plt, figure, axes, path) -> None:
+    """The finishing touches every picture shares, then the PNG at `path`."""
     axes.grid(alpha=0.3)
     axes.legend()
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=100)
     plt.close(figure)
+
+
+def draw_lines(plt, lines: dict[str, np.ndarray], path, title: str, iteration: str,
+               windows: int = 0) -> None:
+    """One line per legend, MB after each iteration; grey lines every `windows` of them."""
+    figure, axes = plt.subplots(figsize=(9, 5))
+    for legend, sizes in lines.items():
+        axes.plot(np.arange(1, len(sizes) + 1), sizes / MB, label=legend, linewidth=2,
+                  linestyle=YOURS_DASHED if legend.startswith("your") else "-")
+    if windows:
+        for window_end in range(windows, len(next(iter(lines.values()))) + 1, windows):
+            axes.axvline(window_end, color="grey", alpha=0.15)
+    axes.set_title(title, fontsize=10)
+    axes.set_xlabel(f"{iteration}s")
+    axes.set_ylabel(f"memory in use after each {iteration}, MB (tracemalloc)")
+    save(plt, figure, axes, path)
 
 
 def draw(plt, lines: dict[str, np.ndarray], path) -> None:
@@ -178,19 +185,13 @@ def deep_curves(depths=DEEP_DEPTHS) -> dict[str, np.ndarray]:
 def draw_deep(plt, lines: dict[str, np.ndarray], path, depths=DEEP_DEPTHS) -> None:
     figure, axes = plt.subplots(figsize=(9, 5))
     for legend, peaks in lines.items():
-        yours = legend.startswith("your")
         axes.plot(depths, peaks / MB, label=legend, linewidth=2, marker="o",
-                  linestyle=(0, (4, 4)) if yours else "-")
+                  linestyle=YOURS_DASHED if legend.startswith("your") else "-")
     axes.set_title(f"Step 61: peak memory of one training step, batch {DEEP_BATCH}, "
                    "against the number of blocks", fontsize=10)
     axes.set_xlabel("blocks N")
     axes.set_ylabel("peak beyond parameters and gradients, MB (tracemalloc)")
-    axes.grid(alpha=0.3)
-    axes.legend()
-    figure.tight_layout()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=100)
-    plt.close(figure)
+    save(plt, figure, axes, path)
 
 
 # -- the command ---------------------------------------------------------------------------
