@@ -309,7 +309,12 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
         scratch = Path(tmp)
         write_skeletons(scratch / "skeletons", steps)
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(lambda step: verify_step(step, scratch), steps))
+            # The last steps run every earlier step's tests too: started first, the long runs
+            # do not leave one worker busy at the end while the other waits.
+            longest_first = sorted(steps, reverse=True)
+            by_step = dict(zip(longest_first,
+                               pool.map(lambda step: verify_step(step, scratch), longest_first)))
+            results = [by_step[step] for step in steps]
             # After the steps, not beside them: the runner's tests wait on a file watcher,
             # with a time limit that a machine busy with step runs could exceed.
             checks = repository_checks()
