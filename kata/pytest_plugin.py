@@ -26,6 +26,7 @@ import sys
 import traceback
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kata import missing, ordering, screen
@@ -242,6 +243,23 @@ def dezero(request: pytest.FixtureRequest) -> LearnerModule:
     """The `dezero` module of the step under test."""
     state = kata(request.config)
     return LearnerModule(state.load(), state.module_file, state.step)
+
+
+@pytest.fixture(autouse=True)
+def numpy_random_state_restored():
+    """Every test leaves np.random as it found it. The book's layers, dropout and data sets
+    draw from NumPy's global generator, and seed it (get_spiral): one test's seed must not
+    decide the next test's draws."""
+    state = np.random.get_state()
+    yield
+    np.random.set_state(state)
+
+
+@pytest.fixture
+def global_seed():
+    """np.random.seed, for a test that seeds as the book's scripts do (`global_seed(0)`);
+    the state is put back after the test, as after every test."""
+    return np.random.seed
 
 
 @pytest.fixture

@@ -98,3 +98,17 @@ def test_a_test_file_that_cannot_be_imported_is_not_called_a_ctrl_c(tmp_path):
     assert "a test file could not be imported, so no test ran (V=1 shows the error)" in out, out
     assert "Ctrl-C" not in out, out
     assert result.returncode != 0, out
+
+
+def test_every_test_leaves_numpys_global_generator_as_it_found_it(tmp_path):
+    tests = tmp_path / "test_seeds.py"  # the kata plugin puts np.random's state back
+    tests.write_text("import numpy as np\n\nBEFORE = np.random.get_state()[1].copy()\n\n\n"
+                     "def test_one_that_seeds(global_seed):\n    global_seed(123)\n"
+                     "    np.random.rand(3)\n\n\n"
+                     "def test_the_next_one():\n"
+                     "    assert (np.random.get_state()[1] == BEFORE).all()\n")
+    result = subprocess.run([sys.executable, "-m", "pytest", str(tests), "--step=1",
+                             "--impl=solutions/step01", "-q", "-c", str(ROOT / "pyproject.toml"),
+                             "--rootdir", str(ROOT), "--kata-all"],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,6 +1,6 @@
-"""What step 44's tests share: dezero.layers as the book imports it, and NumPy's global seed."""
+"""What step 44's tests share: dezero.layers as the book imports it (np.random's
+seed is the kata plugin's `global_seed`)."""
 
-import numpy as np
 import pytest
 
 
@@ -15,10 +15,3 @@ def F(dezero):
     """dezero.functions, as the book imports it: `import dezero.functions as F`."""
     return dezero.functions
 
-
-@pytest.fixture
-def global_seed():
-    """np.random.seed(n) for a test, as the book's scripts do; the state is put back after."""
-    state = np.random.get_state()
-    yield np.random.seed
-    np.random.set_state(state)

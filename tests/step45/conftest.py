@@ -1,7 +1,6 @@
-"""What step 45's tests share: the modules as the book imports them, NumPy's global seed,
-and a fake Graphviz `dot` for Model.plot."""
+"""What step 45's tests share: the modules as the book imports them, and a fake Graphviz
+`dot` for Model.plot."""
 
-import numpy as np
 import pytest
 
 
@@ -22,13 +21,6 @@ def models(dezero):
     """dezero.models, as the book imports from it: `from dezero.models import MLP`."""
     return dezero.models
 
-
-@pytest.fixture
-def global_seed():
-    """np.random.seed(n) for a test, as the book's scripts do; the state is put back after."""
-    state = np.random.get_state()
-    yield np.random.seed
-    np.random.set_state(state)
 
 
 @pytest.fixture

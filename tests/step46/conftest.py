@@ -16,13 +16,6 @@ def F(dezero):
     return dezero.functions
 
 
-@pytest.fixture
-def global_seed():
-    """np.random.seed(n) for a test, as the book's scripts do; the state is put back after."""
-    state = np.random.get_state()
-    yield np.random.seed
-    np.random.set_state(state)
-
 
 @pytest.fixture
 def two_params(dezero):

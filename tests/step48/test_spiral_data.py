@@ -19,9 +19,7 @@ BOOK = {
 
 @pytest.fixture
 def get_spiral(dezero):
-    state = np.random.get_state()  # get_spiral seeds NumPy's global generator: put it back
-    yield dezero.datasets.get_spiral
-    np.random.set_state(state)
+    return dezero.datasets.get_spiral  # it seeds np.random: put back after each test
 
 
 def test_shapes_and_dtypes(dezero, get_spiral):

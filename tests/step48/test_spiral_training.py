@@ -25,9 +25,7 @@ MISTAKES = {
 @pytest.fixture
 def exercise(dezero, impl_folder):
     dezero.Variable  # noqa: B018  (the dezero fixture first: it puts the folder on the path)
-    state = np.random.get_state()
-    yield load(impl_folder, "spiral.py", 48)
-    np.random.set_state(state)
+    return load(impl_folder, "spiral.py", 48)
 
 
 def test_the_first_epochs_are_the_books(dezero, exercise):

@@ -2,16 +2,8 @@
 Spiral, the spiral of step 48 as a Dataset."""
 
 import numpy as np
-import pytest
 
 from kata import checks
-
-
-@pytest.fixture
-def restore_seed():
-    state = np.random.get_state()  # Spiral seeds NumPy's global generator: put it back
-    yield
-    np.random.set_state(state)
 
 
 def squares(dezero, labels=True):
@@ -70,7 +62,7 @@ def test_one_index_at_a_time(dezero):
                   "example at a time; a batch is [dataset[i] for i in batch_index]")
 
 
-def test_spiral_is_get_spiral_as_a_dataset(dezero, restore_seed):
+def test_spiral_is_get_spiral_as_a_dataset(dezero):
     for train in (True, False):
         x, t = dezero.datasets.get_spiral(train=train)
         spiral = dezero.datasets.Spiral(train=train)

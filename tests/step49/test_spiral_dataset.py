@@ -16,9 +16,7 @@ FIRST_EPOCHS = [1.1352330446243286, 1.0634585618972778, 0.9948925892512004]
 @pytest.fixture
 def exercise(dezero, impl_folder):
     dezero.Variable  # noqa: B018  (the dezero fixture first: it puts the folder on the path)
-    state = np.random.get_state()
-    yield load(impl_folder, "spiral_dataset.py", 49)
-    np.random.set_state(state)
+    return load(impl_folder, "spiral_dataset.py", 49)
 
 
 def test_get_batch_stacks_the_examples(dezero, exercise):

@@ -2,16 +2,8 @@
 epoch, and F.accuracy(y, t)."""
 
 import numpy as np
-import pytest
 
 from kata import checks
-
-
-@pytest.fixture(autouse=True)
-def restore_seed():
-    state = np.random.get_state()  # the loader draws from NumPy's global generator
-    yield
-    np.random.set_state(state)
 
 
 def numbered(dezero, size=7, transform=None):

@@ -21,9 +21,7 @@ FIRST_EPOCHS = {
 @pytest.fixture
 def exercise(dezero, impl_folder):
     dezero.Variable  # noqa: B018  (the dezero fixture first: it puts the folder on the path)
-    state = np.random.get_state()
-    yield load(impl_folder, "spiral_loader.py", 50)
-    np.random.set_state(state)
+    return load(impl_folder, "spiral_loader.py", 50)
 
 
 def test_the_first_epochs_are_the_references(dezero, exercise):

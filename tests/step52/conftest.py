@@ -1,6 +1,5 @@
-"""What step 52's tests share: a stand-in GPU (tests/gpu_standin.py) and the seed."""
+"""What step 52's tests share: a stand-in GPU (tests/gpu_standin.py)."""
 
-import numpy as np
 import pytest
 
 from tests import gpu_standin
@@ -18,8 +17,3 @@ def no_cupy(dezero, monkeypatch):
     gpu_standin.without_cupy(dezero, monkeypatch)
 
 
-@pytest.fixture(autouse=True)
-def restore_seed():
-    state = np.random.get_state()  # layers and loaders draw from NumPy's global generator
-    yield
-    np.random.set_state(state)

@@ -1,18 +1,10 @@
 """What step 61's tests share: the `blocks` of small MLPs (tests/checkpoint_nets.py has
-the rest), and np.random put back after every test."""
+the rest)."""
 
 import numpy as np
 import pytest
 
 from tests.checkpoint_nets import WIDTH
-
-
-@pytest.fixture(autouse=True)
-def random_state_restored():
-    """The tests seed np.random (the layers and F.dropout draw from it): put it back."""
-    saved = np.random.get_state()
-    yield
-    np.random.set_state(saved)
 
 
 @pytest.fixture
