@@ -132,3 +132,66 @@ def test_a_corrupt_cached_file_gives_one_clear_error(dezero, offline):
     checks.raises(dezero.datasets.IDXError, lambda: dezero.datasets.MNIST(train=False),
                   "MNIST(train=False) with a truncated image file in the cache (see "
                   f"{GUIDE})")
+
+
+# -- get_file, with urllib's urlopen faked (never the network) ------------------------------
+
+class FakeResponse:
+    """What urlopen returns: a file-like body; `fail_after` bytes, then the connection drops."""
+
+    def __init__(self, body: bytes, fail_after: int | None = None):
+        self.body, self.fail_after, self.sent = body, fail_after, 0
+
+    def read(self, size=-1):
+        if self.fail_after is not None and self.sent >= self.fail_after:
+            raise OSError("connection reset by peer")
+        size = len(self.body) if size is None or size < 0 else size
+        chunk = self.body[self.sent:self.sent + min(size, self.fail_after or size)]
+        self.sent += len(chunk)
+        return chunk
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+@pytest.fixture
+def fake_network(tmp_path, monkeypatch):
+    """urlopen answers with the given response; the cache is a folder the test owns."""
+    import urllib.request
+
+    monkeypatch.setenv("DEZERO_DATA", str(tmp_path / "cache"))
+    monkeypatch.delenv("DEZERO_OFFLINE", raising=False)
+
+    def answer_with(response):
+        monkeypatch.setattr(urllib.request, "urlopen", lambda url, timeout=None: response)
+        return tmp_path / "cache"
+    return answer_with
+
+
+@pytest.mark.passes_on_skeleton("get_file is given code: the test guards its downloads")
+def test_a_download_lands_in_the_cache_whole(dezero, fake_network, capsys):
+    cache = fake_network(FakeResponse(b"x" * 100_000))
+    path = dezero.utils.get_file("https://example.org/data/train.gz")
+    checks.equal(path, str(cache / "train.gz"), "get_file(url)'s path: the cache folder and "
+                 "the url's last part")
+    checks.equal((cache / "train.gz").read_bytes(), b"x" * 100_000, "the downloaded file")
+    checks.equal(sorted(p.name for p in cache.iterdir()), ["train.gz"], "files in the cache "
+                 "after a download (the temporary .part renamed)")
+    checks.is_true("Downloading https://example.org/data/train.gz" in capsys.readouterr().out,
+                   "get_file should say what it downloads")
+
+
+@pytest.mark.passes_on_skeleton("get_file is given code: the test guards its downloads")
+def test_an_interrupted_download_leaves_nothing_behind(dezero, fake_network):
+    cache = fake_network(FakeResponse(b"x" * 100_000, fail_after=30_000))
+    with pytest.raises(dezero.utils.DownloadError) as raised:
+        dezero.utils.get_file("https://example.org/data/train.gz")
+    message = str(raised.value)
+    checks.is_true("train.gz" in message and "connection reset" in message
+                   and "\n" not in message, f"the error of an interrupted download should "
+                   f"name the file and the cause in one line; it said: {message}")
+    checks.equal(sorted(p.name for p in cache.iterdir()), [], "files in the cache after an "
+                 "interrupted download (neither the file nor its .part)")
