@@ -84,6 +84,30 @@ def test_an_exempt_test_is_listed_with_its_reason(monkeypatch, tmp_path):
     assert result.exemptions == ["t::guard: the stub raises too"]
 
 
+def test_optional_skips_are_counted_and_other_skips_are_problems(monkeypatch, tmp_path):
+    missing = "optional: cupy is not installed, so the GPU tests are skipped"
+    fake_outcomes(monkeypatch, {
+        "t::gpu1": {"outcome": "skipped", "introduced": 5, "exempt": None,
+                    "skip_reason": missing},
+        "t::gpu2": {"outcome": "skipped", "introduced": 4, "exempt": None,
+                    "skip_reason": missing},
+        "t::other": {"outcome": "skipped", "introduced": 5, "exempt": None,
+                     "skip_reason": "not ready"},
+        "t::ok": {"outcome": "passed", "introduced": 5, "exempt": None},
+    })
+    result = StepResult(5)
+    kata.verify.check_solution(5, result, tmp_path)
+    assert result.solution == "1/4"
+    assert result.skipped == {missing: 2}  # accepted, listed once with its count
+    assert result.problems == ["solution skipped: t::other"]  # a skip for no missing tool
+    skeleton = StepResult(5)
+    kata.verify.check_skeleton(5, skeleton, tmp_path)
+    assert sorted(skeleton.problems) == [  # gpu1's skip is not a problem here either
+        "the skeleton passed t::ok: it tests nothing the step adds (or mark it "
+        "passes_on_skeleton)",
+        "the skeleton skipped t::other: it tests nothing the step adds (or mark it "
+        "passes_on_skeleton)"]
+
 def test_a_step_without_tests_is_a_problem(monkeypatch, tmp_path):
     fake_outcomes(monkeypatch, {})
     result = StepResult(5)
