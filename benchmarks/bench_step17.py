@@ -8,8 +8,6 @@ they are measured apart, in alternating rounds (kata.memory.Interleaved), and ju
 median and spread of the rounds: no verdict when the spread straddles the target.
 """
 
-import gc
-
 import pytest
 
 from kata import bench, memory
@@ -35,15 +33,10 @@ GC_SETTINGS = [
 ]
 
 
-def collect_garbage() -> None:
-    """Each round's setup (untimed): free what the previous round left in cycles."""
-    gc.collect()
-
-
 @pytest.mark.parametrize("gc_enabled", GC_SETTINGS)
 def test_book_loop(benchmark, info, dezero, gc_enabled):
     info.update(gc="on" if gc_enabled else "off", **memory.loop_memory_info(dezero, gc_enabled))
-    benchmark.pedantic(memory.book_loop, args=(dezero,), setup=collect_garbage,
+    benchmark.pedantic(memory.book_loop, args=(dezero,), setup=bench.collect_garbage,
                        rounds=LOOP_ROUNDS, warmup_rounds=1)
 
 

@@ -8,8 +8,6 @@ rounds, and kata.leaks.gc_off in the memory passes. Step 17's loop runs on this 
 beside it: grads are Variables now, and a plain graph must still be freed at once.
 """
 
-import gc
-
 import pytest
 
 from kata import bench, memory
@@ -30,24 +28,19 @@ def gc_settings(group: str) -> list:
                          marks=pytest.mark.benchmark(group=group, disable_gc=True))]
 
 
-def collect_garbage() -> None:
-    """Each round's setup (untimed): free what the previous round left in cycles."""
-    gc.collect()
-
-
 @pytest.mark.parametrize("gc_enabled", gc_settings(NEWTON_GROUP))
 @pytest.mark.parametrize("variant", list(memory.NEWTON_VARIANTS))
 def test_newton(benchmark, info, dezero, variant, gc_enabled):
     info.update(gc="on" if gc_enabled else "off",
                 **memory.newton_memory_info(dezero, variant, gc_enabled))
-    benchmark.pedantic(memory.newton_loop, args=(dezero, variant), setup=collect_garbage,
+    benchmark.pedantic(memory.newton_loop, args=(dezero, variant), setup=bench.collect_garbage,
                        rounds=ROUNDS, warmup_rounds=1)
 
 
 @pytest.mark.parametrize("gc_enabled", gc_settings(LOOP_GROUP))
 def test_step17_loop(benchmark, info, dezero, gc_enabled):
     info.update(gc="on" if gc_enabled else "off", **memory.loop_memory_info(dezero, gc_enabled))
-    benchmark.pedantic(memory.book_loop, args=(dezero,), setup=collect_garbage, rounds=ROUNDS,
+    benchmark.pedantic(memory.book_loop, args=(dezero,), setup=bench.collect_garbage, rounds=ROUNDS,
                        warmup_rounds=1)
 
 

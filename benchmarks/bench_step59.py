@@ -9,8 +9,6 @@ separate, untimed pass with the GC off (kata.memory.measure_rnn), so that what i
 is what reference counting keeps.
 """
 
-import gc
-
 import pytest
 
 from kata import bench, memory
@@ -23,18 +21,13 @@ pytestmark = pytest.mark.timeout(600)  # the ini's 10 s is for learners' tests
 GROUP = "step59: RNN training"
 
 
-def collect_garbage() -> None:
-    """Each round's setup (untimed): start from a collected heap."""
-    gc.collect()
-
-
 @pytest.mark.benchmark(group=GROUP)
 @pytest.mark.parametrize("length", memory.RNN_LENGTHS)
 @pytest.mark.parametrize("unchain", [True, False], ids=["unchain", "no-unchain"])
 def test_rnn_training(benchmark, info, dezero, unchain, length):
     info.update(memory.rnn_memory_info(dezero, length, unchain))
     benchmark.pedantic(memory.rnn_training, args=(dezero, length, unchain),
-                       setup=collect_garbage, rounds=ROUNDS, warmup_rounds=0)
+                       setup=bench.collect_garbage, rounds=ROUNDS, warmup_rounds=0)
 
 
 # -- the report -------------------------------------------------------------------------------

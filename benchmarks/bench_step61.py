@@ -11,8 +11,6 @@ goes into extra_info from a separate, untimed pass with the GC off (kata.memory.
 The time ratio at the deepest N is timed in alternating rounds (kata.memory.Interleaved).
 """
 
-import gc
-
 import pytest
 
 from kata import bench, memory
@@ -29,11 +27,6 @@ GROUP = "step61: one training step"
 RATIO_GROUP = "step61: checkpointed / plain, interleaved"
 
 
-def collect_garbage() -> None:
-    """Each round's setup (untimed): start from a collected heap."""
-    gc.collect()
-
-
 @pytest.mark.benchmark(group=GROUP)
 @pytest.mark.parametrize("depth", memory.DEEP_DEPTHS)
 @pytest.mark.parametrize("checkpointed", [False, True], ids=["plain", "checkpointed"])
@@ -41,7 +34,7 @@ def test_training_step(benchmark, info, dezero, checkpointed, depth):
     every = memory.checkpoint_every(depth) if checkpointed else 0
     info.update(memory.deep_memory_info(dezero, depth, every))
     net = memory.DeepMLP(dezero, depth)
-    benchmark.pedantic(net.step, args=(every,), setup=collect_garbage, rounds=ROUNDS,
+    benchmark.pedantic(net.step, args=(every,), setup=bench.collect_garbage, rounds=ROUNDS,
                        warmup_rounds=1)
 
 

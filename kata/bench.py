@@ -19,6 +19,7 @@ peak) are checked by tests/runner/test_memory.py.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import json
 import re
@@ -104,6 +105,17 @@ def smoke() -> int:
     if completed.returncode != 0:
         print(completed.stdout + completed.stderr)
     return completed.returncode
+
+
+# -- helpers for the bench files ---------------------------------------------------------------
+
+def collect_garbage() -> None:
+    """A timed round's setup (untimed): free what the previous round left in cycles.
+
+    pytest-benchmark takes what a setup returns as the round's arguments: gc.collect itself,
+    which returns a count, cannot be the setup.
+    """
+    gc.collect()
 
 
 # -- helpers for the bench files' reports -----------------------------------------------------

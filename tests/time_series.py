@@ -1,23 +1,9 @@
 """What the tests of steps 59 and 60 share: the book's recurrent models, its truncated-BPTT
-training loop (with a probe called after every window), and seeding np.random.
+training loop (with a probe called after every window).
 
-DeZero's layers and SinCurve draw from np.random, as in the book, so a test seeds it (and
-puts the previous state back afterwards: `with global_seed(0):`).
+DeZero's layers and SinCurve draw from np.random, as in the book: a test seeds it with the
+kata plugin's `global_seed` fixture, which puts the state back after the test.
 """
-
-import contextlib
-
-import numpy as np
-
-
-@contextlib.contextmanager
-def global_seed(seed: int = 0):
-    state = np.random.get_state()
-    np.random.seed(seed)
-    try:
-        yield
-    finally:
-        np.random.set_state(state)
 
 
 def recurrent_model(dezero, layer: str, hidden_size: int, out_size: int = 1):

@@ -4,7 +4,6 @@ its gradient through time against a numerical one, and reset_state."""
 import numpy as np
 
 from kata import checks
-from tests.time_series import global_seed
 
 
 def numpy_rnn(xs, Wx, b, Wh):
@@ -25,37 +24,37 @@ def weights(rnn):
     return rnn.x2h.W.data, rnn.x2h.b.data, rnn.h2h.W.data
 
 
-def test_the_first_call_has_no_previous_state(dezero):
-    with global_seed(0):
-        rnn = dezero.layers.RNN(5)
-        x = inputs()[0]
-        h = rnn(x)
+def test_the_first_call_has_no_previous_state(dezero, global_seed):
+    global_seed(0)
+    rnn = dezero.layers.RNN(5)
+    x = inputs()[0]
+    h = rnn(x)
     Wx, b, _ = weights(rnn)
     checks.close(h, np.tanh(x @ Wx + b), "L.RNN(5)(x), the first call: tanh(x W_x + b) "
                  "(x2h alone: there is no h yet)", rtol=1e-5, atol=1e-6)
     checks.is_true(rnn.h is h, "rnn.h after a call: the output itself, kept as the state")
 
 
-def test_later_calls_add_the_previous_state(dezero):
+def test_later_calls_add_the_previous_state(dezero, global_seed):
     xs = inputs()
-    with global_seed(0):
-        rnn = dezero.layers.RNN(5)
-        hs = [rnn(x) for x in xs]
+    global_seed(0)
+    rnn = dezero.layers.RNN(5)
+    hs = [rnn(x) for x in xs]
     expected = numpy_rnn(xs, *weights(rnn))
     for step, (h, e) in enumerate(zip(hs, expected), start=1):
         checks.close(h, e, f"L.RNN(5) at step {step} of 4: tanh(x W_x + b + h_prev W_h)",
                      rtol=1e-5, atol=1e-6)
 
 
-def test_reset_state_starts_a_new_sequence(dezero):
+def test_reset_state_starts_a_new_sequence(dezero, global_seed):
     xs = inputs()
-    with global_seed(0):
-        rnn = dezero.layers.RNN(5)
-        for x in xs:
-            rnn(x)
-        rnn.reset_state()
-        checks.is_true(rnn.h is None, "rnn.h after reset_state(): expected None")
-        h = rnn(xs[0])
+    global_seed(0)
+    rnn = dezero.layers.RNN(5)
+    for x in xs:
+        rnn(x)
+    rnn.reset_state()
+    checks.is_true(rnn.h is None, "rnn.h after reset_state(): expected None")
+    h = rnn(xs[0])
     Wx, b, _ = weights(rnn)
     checks.close(h, np.tanh(xs[0] @ Wx + b), "L.RNN's first call after reset_state(): as "
                  "if it were new", rtol=1e-5, atol=1e-6)
@@ -74,11 +73,11 @@ def test_in_size_given_makes_both_weights(dezero):
     checks.equal(len(list(rnn.params())), 3, "L.RNN's parameters (x2h.W, x2h.b, h2h.W)")
 
 
-def test_backprop_through_time(dezero):
+def test_backprop_through_time(dezero, global_seed):
     """The gradient of the last state's sum reaches every weight through every step."""
     xs = inputs(steps=3, batch=2, size=2, seed=1)
-    with global_seed(1):
-        rnn = dezero.layers.RNN(3, in_size=2)
+    global_seed(1)
+    rnn = dezero.layers.RNN(3, in_size=2)
     rnn.h2h.W.data = rnn.h2h.W.data.astype(np.float64)  # central differences want float64
     rnn.x2h.W.data = rnn.x2h.W.data.astype(np.float64)
     rnn.x2h.b.data = rnn.x2h.b.data.astype(np.float64)

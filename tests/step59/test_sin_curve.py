@@ -3,12 +3,11 @@
 import numpy as np
 
 from kata import checks
-from tests.time_series import global_seed
 
 
-def test_train_is_a_noisy_sine_whose_label_is_the_next_point(dezero):
-    with global_seed(0):
-        train = dezero.datasets.SinCurve(train=True)
+def test_train_is_a_noisy_sine_whose_label_is_the_next_point(dezero, global_seed):
+    global_seed(0)
+    train = dezero.datasets.SinCurve(train=True)
     checks.equal(len(train), 999, "len(SinCurve(train=True)): 1000 points, the last has no "
                  "next point")
     checks.equal(train.data.shape, (999, 1), "SinCurve().data's shape (a column)")
@@ -35,10 +34,10 @@ def test_test_is_a_clean_cosine(dezero):
                  "point of cos(x)")
 
 
-def test_the_noise_follows_np_random_seed(dezero):
-    with global_seed(3):
-        first = dezero.datasets.SinCurve().data
-    with global_seed(3):
-        again = dezero.datasets.SinCurve().data
+def test_the_noise_follows_np_random_seed(dezero, global_seed):
+    global_seed(3)
+    first = dezero.datasets.SinCurve().data
+    global_seed(3)
+    again = dezero.datasets.SinCurve().data
     checks.close(again, first, "SinCurve().data twice after np.random.seed(3): the noise is "
                  "drawn from np.random, as in the book", rtol=0, atol=0)

@@ -9,18 +9,18 @@ data, and a prediction of the clean cosine curve that ends close to it.
 import numpy as np
 
 from kata import checks
-from tests.time_series import global_seed, recurrent_model, train_bptt
+from tests.time_series import recurrent_model, train_bptt
 
 EPOCHS, HIDDEN, BATCH, BPTT, ALPHA = 8, 20, 30, 10, 0.02
 
 
-def test_an_lstm_learns_the_sine_curve(dezero):
-    with global_seed(0):
-        train = dezero.datasets.SinCurve(train=True)
-        loader = dezero.SeqDataLoader(train, batch_size=BATCH)
-        model = recurrent_model(dezero, "LSTM", HIDDEN)
-        optimizer = dezero.optimizers.Adam(alpha=ALPHA).setup(model)
-        losses = [train_bptt(dezero, model, optimizer, loader, BPTT) for _ in range(EPOCHS)]
+def test_an_lstm_learns_the_sine_curve(dezero, global_seed):
+    global_seed(0)
+    train = dezero.datasets.SinCurve(train=True)
+    loader = dezero.SeqDataLoader(train, batch_size=BATCH)
+    model = recurrent_model(dezero, "LSTM", HIDDEN)
+    optimizer = dezero.optimizers.Adam(alpha=ALPHA).setup(model)
+    losses = [train_bptt(dezero, model, optimizer, loader, BPTT) for _ in range(EPOCHS)]
     checks.is_true(losses[-1] < losses[0] / 10, f"mean loss of each epoch, BetterRNN("
                    f"{HIDDEN}) on SinCurve: {np.round(losses, 4).tolist()}; expected the last "
                    f"below a tenth of the first")
