@@ -1,0 +1,166 @@
+"""Translations kept true to their English source, the way exercism keys its translations.
+
+Every English document a learner reads (the top-level README.md, each step's README.md and
+HINTS.md) has a twin in each language of the kata (README.ko.md, HINTS.ko.md) whose first
+line names the English text it translates, by its git blob hash:
+
+    <!-- translation of README.md at git blob 3b18e512dba79e4c8300dd08aeb37f8e728b8dad -->
+
+When the English file changes, its hash does, and `make verify` names the translation and
+shows the English lines that changed since (git still has the old text). After updating the
+translation, `make translation STEP=N` (or `python -m kata translation --stamp`) writes the
+new hash. The runner's own sentences are checked against their catalogs here too: every
+message marked in kata/ has a translation, and no translation is left whose English is gone.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import string
+import subprocess
+from pathlib import Path
+
+from kata import i18n, layout
+from kata.layout import rel
+
+KEY = re.compile(r"^<!-- translation of (?P<source>\S+) at git blob (?P<blob>[0-9a-f]{40}) -->$")
+DOCUMENTS = ("README.md", "HINTS.md")  # in every solutions/stepNN
+SHOWN = 12  # changed English lines shown per stale translation
+
+
+def blob(path: Path) -> str:
+    """git's name for the file's content (`git hash-object`), without needing git."""
+    data = path.read_bytes()
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def twin(english: Path, code: str) -> Path:
+    return english.with_name(f"{english.stem}.{code}{english.suffix}")
+
+
+def sources(steps: list[int] | None = None) -> list[Path]:
+    """The English documents that must be translated (all steps', or those of `steps`)."""
+    numbers = layout.step_numbers() if steps is None else steps
+    found = [] if steps is not None else [layout.ROOT / "README.md"]
+    for step in numbers:
+        folder = layout.SOLUTIONS / layout.step_name(step)
+        found += [folder / name for name in DOCUMENTS if (folder / name).is_file()]
+    return found
+
+
+def _old_text(blob_id: str, repository: Path) -> str | None:
+    """The English text a translation was made from, from git's history (None if absent)."""
+    try:
+        done = subprocess.run(["git", "cat-file", "blob", blob_id], cwd=repository,
+                              capture_output=True, check=False)
+    except OSError:
+        return None
+    return done.stdout.decode("utf-8") if done.returncode == 0 else None
+
+
+def _changes(old: str | None, english: Path) -> list[str]:
+    if old is None:
+        return ["    (the English it was made from is not in this clone's history: compare "
+                "the whole file)"]
+    diff = difflib.unified_diff(old.splitlines(), english.read_text("utf-8").splitlines(),
+                                lineterm="", n=0)
+    lines = [f"    {line}" for line in diff if line[:1] in "+-" and line[:3] not in "+++---"]
+    if len(lines) > SHOWN:
+        lines = lines[:SHOWN] + [f"    … and {len(lines) - SHOWN} more changed lines"]
+    return lines
+
+
+def check_document(english: Path, code: str) -> list[str]:
+    """What is wrong with one translation: missing, unkeyed, or made from older English."""
+    translated = twin(english, code)
+    if not translated.is_file():
+        return [f"{rel(translated)}: missing (the {code} translation of {rel(english)})"]
+    first = translated.read_text(encoding="utf-8").split("\n", 1)[0]
+    key = KEY.match(first)
+    if not key or key["source"] != english.name:
+        return [f"{rel(translated)}: its first line must say which English it translates: "
+                f"<!-- translation of {english.name} at git blob {blob(english)} -->"]
+    if key["blob"] != blob(english):
+        return [f"{rel(translated)}: {rel(english)} changed since it was translated; the "
+                f"English lines that changed:", *_changes(_old_text(key["blob"], english.parent), english)]
+    return []
+
+
+def stamp(english: Path, code: str) -> bool:
+    """Mark a translation as up to date with its English source; True if the key changed."""
+    translated = twin(english, code)
+    text = translated.read_text(encoding="utf-8")
+    line = f"<!-- translation of {english.name} at git blob {blob(english)} -->"
+    first, _, rest = text.partition("\n")
+    new = f"{line}\n{rest}" if KEY.match(first) else f"{line}\n{text}"
+    if new != text:
+        translated.write_text(new, encoding="utf-8")
+    return new != text
+
+
+# -- the runner's message catalogs ----------------------------------------------------------------
+
+def marked_messages() -> dict[str, str]:
+    """Every message marked for translation in kata/ -> where it is (file:line)."""
+    from babel.messages.extract import extract_from_dir
+
+    found: dict[str, str] = {}
+    method_map = [("**.py", "python")]
+    keywords = {"_": None, "ngettext": (1, 2)}
+    package = layout.ROOT / "kata"
+    for name, line, message, _comments, _context in extract_from_dir(
+            package, method_map, keywords=keywords):
+        for text in (message if isinstance(message, tuple) else (message,)):
+            found.setdefault(text, f"kata/{name}:{line}")
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def check_catalog(code: str) -> list[str]:
+    """A catalog misses no marked message, keeps no stale one, and keeps every {field}."""
+    from babel.messages.pofile import read_po
+
+    path = i18n.catalog(code)
+    with open(path, "rb") as source:
+        catalog = read_po(source, locale=code)
+    marked = marked_messages()
+    entries = {message.id if isinstance(message.id, str) else message.id[0]: message
+               for message in catalog if message.id}
+    problems = []
+    for text, where in sorted(marked.items(), key=lambda item: item[1]):
+        entry = entries.get(text)
+        if entry is None and not any(isinstance(m.id, tuple) and text in m.id
+                                     for m in entries.values()):
+            problems.append(f"{rel(path)}: no {code} for {text!r} ({where})")
+        elif entry is not None and (entry.fuzzy or not _translated(entry.string)):
+            problems.append(f"{rel(path)}: the {code} for {text!r} is empty or fuzzy ({where})")
+        elif entry is not None:
+            for translated in (entry.string if isinstance(entry.string, tuple)
+                               else (entry.string,)):
+                if _fields(translated) != _fields(text):
+                    problems.append(f"{rel(path)}: {text!r} and its {code} name different "
+                                    f"{{fields}}: {sorted(_fields(text))} vs "
+                                    f"{sorted(_fields(translated))}")
+    plural_ids = {m.id[1] for m in entries.values() if isinstance(m.id, tuple)}
+    for text in sorted(set(entries) - set(marked) - plural_ids):
+        problems.append(f"{rel(path)}: {text!r} is no longer in the runner (remove it)")
+    return problems
+
+
+def _translated(value) -> bool:
+    return all(value) if isinstance(value, tuple) else bool(value)
+
+
+def problems(steps: list[int] | None = None) -> list[str]:
+    """Everything `make verify` reports about translations (all steps, or `steps`)."""
+    found: list[str] = []
+    for code in i18n.languages()[1:]:
+        for english in sources(steps):
+            found += check_document(english, code)
+        found += check_catalog(code)
+    return found
