@@ -83,8 +83,9 @@ def check_document(english: Path, code: str) -> list[str]:
         return [f"{rel(translated)}: its first line must say which English it translates: "
                 f"<!-- translation of {english.name} at git blob {blob(english)} -->"]
     if key["blob"] != blob(english):
+        old = _old_text(key["blob"], english.parent)
         return [f"{rel(translated)}: {rel(english)} changed since it was translated; the "
-                f"English lines that changed:", *_changes(_old_text(key["blob"], english.parent), english)]
+                f"English lines that changed:", *_changes(old, english)]
     return []
 
 
