@@ -14,29 +14,32 @@ import functools
 import importlib
 from pathlib import Path
 
+from kata.i18n import _
 from kata.layout import SOLUTIONS, guide, rel, step_name
 
 
 def describe(module, name: str, where: str, step: int) -> str:
     """The message for `dezero.<name>` missing from `module` (`where`: its file, for a
     learner), at `step`."""
-    see = f"(step {step}: see {rel(guide(step))})"
+    see = _("(step {step}: see {guide})").format(step=step, guide=rel(guide(step)))
     package = _package_folder(module)
     home = home_module(step, name) if package else None
     if home is None:
-        return f"{where} defines no `{name}` {see}"
+        return _("{file} defines no `{name}` {see}").format(file=where, name=name, see=see)
     init = rel(package / "__init__.py")
     if home == "__init__":
-        return f"{init} defines no `{name}`: define it there {see}"
+        return _("{init} defines no `{name}`: define it there {see}").format(
+            init=init, name=name, see=see)
     if home == name:  # a module of the package, such as dezero.utils
-        return f"{init} offers no module `{name}`: write {rel(package / f'{name}.py')} {see}"
+        return _("{init} offers no module `{name}`: write {file} {see}").format(
+            init=init, name=name, file=rel(package / f"{name}.py"), see=see)
     defining = package / f"{home}.py"
     offer = f"`from dezero.{home} import {name}`"
     if name in defined_names(defining):
-        return (f"{rel(defining)} defines `{name}`, but {init} does not offer it: add "
-                f"{offer} there {see}")
-    return (f"dezero has no `{name}`: define it in {rel(defining)}, and offer it in {init} "
-            f"({offer}) {see}")
+        return _("{file} defines `{name}`, but {init} does not offer it: add {offer} there "
+                 "{see}").format(file=rel(defining), name=name, init=init, offer=offer, see=see)
+    return _("dezero has no `{name}`: define it in {file}, and offer it in {init} ({offer}) "
+             "{see}").format(name=name, file=rel(defining), init=init, offer=offer, see=see)
 
 
 def submodule(module, name: str, default):

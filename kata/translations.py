@@ -118,6 +118,32 @@ def marked_messages() -> dict[str, str]:
     return found
 
 
+def update_catalog(code: str) -> list[str]:
+    """Bring a language's catalog up to the runner's messages: new ones added untranslated,
+    gone ones dropped (Babel's update, as `pybabel update` does). Returns the new messages."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    path = i18n.catalog(code)
+    with open(path, "rb") as source:
+        catalog = read_po(source, locale=code)
+    template = Catalog(locale=None)
+    keywords = {"_": None, "ngettext": (1, 2)}
+    from babel.messages.extract import extract_from_dir
+
+    for name, line, message, comments, _context in extract_from_dir(
+            layout.ROOT / "kata", [("**.py", "python")], keywords=keywords):
+        template.add(message, None, [(f"kata/{name}", line)], auto_comments=comments)
+    before = {m.id for m in catalog if m.id}
+    created = catalog.creation_date  # kept: a date that changes on every update is churn
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.creation_date = created
+    catalog.obsolete.clear()
+    with open(path, "wb") as out:
+        write_po(out, catalog, width=100, no_location=True, include_previous=False)
+    return [str(m.id) for m in catalog if m.id and m.id not in before]
+
+
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
