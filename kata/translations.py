@@ -184,10 +184,45 @@ def _translated(value) -> bool:
 
 
 def problems(steps: list[int] | None = None) -> list[str]:
-    """Everything `make verify` reports about translations (all steps, or `steps`)."""
+    """Everything `make verify` reports about translations (all steps and the catalogs, or
+    the documents of `steps`)."""
     found: list[str] = []
     for code in i18n.languages()[1:]:
         for english in sources(steps):
             found += check_document(english, code)
-        found += check_catalog(code)
+        if steps is None:
+            found += check_catalog(code)
     return found
+
+
+# -- the command: `make translation [STEP=N] [STAMP=1]` ---------------------------------------
+
+def add_arguments(parser) -> None:
+    parser.add_argument("step", nargs="?", default="",
+                        help="one step's guide and hints (default: every document and the "
+                             "catalogs)")
+    parser.add_argument("--stamp", action="store_true",
+                        help="after updating a translation: record that it matches the "
+                             "English now")
+    parser.add_argument("--update-catalog", action="store_true",
+                        help="add the runner's new messages to each catalog, untranslated, "
+                             "and drop the gone ones")
+
+
+def run(args) -> int:
+    steps = [layout.parse_step(args.step)] if args.step else None
+    if args.update_catalog:
+        for code in i18n.languages()[1:]:
+            added = update_catalog(code)
+            print(f"{rel(i18n.catalog(code))}: {len(added)} new messages to translate")
+    if args.stamp:
+        for code in i18n.languages()[1:]:
+            for english in sources(steps):
+                if twin(english, code).is_file() and stamp(english, code):
+                    print(f"stamped {rel(twin(english, code))}")
+    found = problems(steps)
+    for line in found:
+        print(line)
+    if not found:
+        print("every translation is up to date with its English source")
+    return 1 if found else 0
