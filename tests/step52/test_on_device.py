@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from kata import checks
-from tests.gpu_standin import DeviceMixError, on_device, to_device
+from tests.gpu_standin import DeviceMixError, on_device, to_device, to_host
 
 X = np.array([[0.5, -1.25, 2.0], [-0.75, 1.5, 0.25]])
 LABELS = np.array([2, 0])
@@ -53,28 +53,51 @@ def on_the_gpu(what, action):
 
 
 @pytest.mark.parametrize("name", list(FUNCTIONS))
-def test_a_function_and_its_backward_stay_on_the_gpu(dezero, gpu, name):
-    f = FUNCTIONS[name]
+def test_a_function_and_its_backward_stay_on_the_gpu(dezero_gpu, name):
+    dezero, f = dezero_gpu, FUNCTIONS[name]
     y_cpu, gx_cpu = run(dezero, f, X, LABELS)
     y, gx = on_the_gpu(name, lambda: run(dezero, f, to_device(X), to_device(LABELS)))
     checks.is_true(on_device(y), f"{name} on GPU data gave a {type(y).__name__}: its result "
                    f"should be on the GPU too (an np. call converted it on the way)")
     checks.is_true(on_device(gx), f"the gradient of {name}, on GPU data, came back as a "
                    f"{type(gx).__name__}: backward should stay on the GPU (xp, not np)")
-    checks.close(y, y_cpu, f"{name} on the GPU, against the same on the CPU")
-    checks.close(gx, gx_cpu, f"the gradient of {name} on the GPU, against the CPU's")
+    checks.close(to_host(y), y_cpu, f"{name} on the GPU, against the same on the CPU")
+    checks.close(to_host(gx), gx_cpu, f"the gradient of {name} on the GPU, against the CPU's")
 
 
-def test_the_first_gradient_and_zeros_for_a_dropped_output_are_on_the_gpu(dezero, gpu):
-    x = dezero.Variable(to_device(np.array([1.0, 2.0])))
-    y = on_the_gpu("backward", lambda: (x * 3.0))
+def test_the_first_gradient_is_made_on_the_gpu(dezero_gpu):
+    x = dezero_gpu.Variable(to_device(np.array([1.0, 2.0])))
+    y = on_the_gpu("x * 3.0", lambda: (x * 3.0))
     on_the_gpu("backward", y.backward)
     checks.is_true(on_device(x.grad.data), "backward()'s first gradient (ones like y) should "
                    "be made with xp.ones_like, on y's device")
 
 
-def test_double_backprop_on_the_gpu(dezero, gpu):
-    x = dezero.Variable(to_device(np.array(2.0)))
+def test_the_zeros_for_a_dropped_output_are_made_on_the_gpu(dezero_gpu):
+    got = []
+
+    class Split(dezero_gpu.Function):
+        def forward(self, x):
+            return x * 2.0, x * 3.0
+
+        def backward(self, gy0, gy1):
+            got.append(gy1)
+            return gy0 * 2.0  # gy1 is zeros, as the output is gone
+
+    x = dezero_gpu.Variable(to_device(np.array([1.0, 2.0], dtype=np.float32)))
+    y0 = Split()(x)[0]  # the other output is dropped at once
+    on_the_gpu("backward through Split, one output dropped", y0.backward)
+    checks.is_true(len(got) == 1 and got[0] is not None, "Split.backward should get zeros for "
+                   "the dropped output (Function.output_grads)")
+    zeros = getattr(got[0], "data", got[0])
+    checks.is_true(on_device(zeros), f"the zeros for a dropped output of a function on GPU "
+                   f"data came as {checks.kind_of(zeros)}: make them with xp.zeros, xp the "
+                   f"module of the inputs, not np.zeros")
+    checks.close(to_host(zeros), [0.0, 0.0], "the gradient of the dropped output")
+
+
+def test_double_backprop_on_the_gpu(dezero_gpu):
+    x = dezero_gpu.Variable(to_device(np.array(2.0)))
 
     def second_derivative():
         y = x ** 4
@@ -86,16 +109,16 @@ def test_double_backprop_on_the_gpu(dezero, gpu):
 
     ggx = on_the_gpu("x ** 4, differentiated twice", second_derivative)
     checks.is_true(on_device(ggx), "the second derivative, on GPU data, left the GPU")
-    checks.close(ggx, 48.0, "d²/dx² x⁴ at x = 2 (12 x²), on the GPU")
+    checks.close(to_host(ggx), 48.0, "d²/dx² x⁴ at x = 2 (12 x²), on the GPU")
 
 
-def test_accuracy_on_the_gpu(dezero, gpu):
+def test_accuracy_on_the_gpu(dezero_gpu):
     scores = np.array([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7]])
-    acc = on_the_gpu("F.accuracy", lambda: dezero.functions.accuracy(
+    acc = on_the_gpu("F.accuracy", lambda: dezero_gpu.functions.accuracy(
         to_device(scores), to_device(np.array([1, 1, 1]))))
     checks.is_true(on_device(acc.data), f"F.accuracy on GPU scores gave a "
                    f"{type(acc.data).__name__}: make the 0-d result with xp")
-    checks.close(acc.data, 2 / 3, "F.accuracy on the GPU")
+    checks.close(to_host(acc.data), 2 / 3, "F.accuracy on the GPU")
 
 
 OPTIMIZERS = ["SGD", "MomentumSGD", "AdaGrad", "AdaDelta", "Adam"]
@@ -124,9 +147,10 @@ def train(dezero, name, on_gpu, steps=3, move=to_device):
 
 
 @pytest.mark.parametrize("name", OPTIMIZERS)
-def test_an_optimizer_updates_on_the_gpu(dezero, gpu, name):
-    cpu_losses, _ = train(dezero, name, on_gpu=False)
-    losses, model = on_the_gpu(f"optimizers.{name}", lambda: train(dezero, name, on_gpu=True))
+def test_an_optimizer_updates_on_the_gpu(dezero_gpu, name):
+    cpu_losses, _ = train(dezero_gpu, name, on_gpu=False)
+    losses, model = on_the_gpu(f"optimizers.{name}",
+                               lambda: train(dezero_gpu, name, on_gpu=True))
     left = [p.name for p in model.params() if not on_device(p.data)]
     checks.is_true(not left, f"after {name}'s updates on the GPU, parameters {left} left it: "
                    f"make its state (zeros_like, sqrt) with xp = cuda.get_array_module(param)")

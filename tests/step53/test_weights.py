@@ -138,14 +138,15 @@ def test_a_failed_save_leaves_no_half_written_file(dezero, tmp_path, monkeypatch
 def test_weights_on_the_gpu_are_saved_as_numpy_arrays(dezero, tmp_path, monkeypatch):
     from tests import gpu_standin
 
-    gpu_standin.on_fake_gpu(dezero, monkeypatch)
+    dezero = gpu_standin.on_fake_gpu(dezero, monkeypatch)
     model = trained(dezero)
     expected = model(X).data
     model.to_gpu()
     path = str(tmp_path / "mlp.npz")
     model.save_weights(path)  # np.savez cannot write GPU arrays: cuda.as_numpy first
     with np.load(path) as npz:
-        checks.close(npz["l1/b"], model.l1.b.data, "l1/b as saved from the GPU")
+        checks.close(npz["l1/b"], dezero.cuda.as_numpy(model.l1.b.data), "l1/b as saved from "
+                     "the GPU")
     fresh = dezero.models.MLP((5, 3))
     fresh.load_weights(path)
     checks.close(fresh(X).data, expected, "a CPU model loaded from weights saved on the GPU")

@@ -70,7 +70,7 @@ def test_float32_stays_float32(dezero):
 def test_dropout_on_the_gpu_draws_its_mask_there(dezero, monkeypatch):
     from tests import gpu_standin
 
-    gpu_standin.on_fake_gpu(dezero, monkeypatch)
+    dezero = gpu_standin.on_fake_gpu(dezero, monkeypatch)
     x = gpu_standin.to_device(np.ones(100))
     y = dezero.functions.dropout(x)
     checks.is_true(gpu_standin.on_device(y.data), "dropout of GPU data should stay on the GPU "
