@@ -36,6 +36,7 @@ from dezero.core_simple import (
     sub,
     using_config,
 )
+
 # BEGIN SKELETON
 # END SOLUTION
 
