@@ -89,3 +89,13 @@ def test_a_script_imports_the_package(impl_folder, tmp_path):
     numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*", result.stdout)]
     checks.close(numbers, [16.0, 8.0], "what the script prints for y = (x + 3) ** 2 at x = 1: "
                  "y and x.grad")
+
+
+def test_is_simple_core_says_which_core_the_package_is_built_on(dezero, step):
+    """The book's flag: its scripts of steps 28 and 29 read `dezero.is_simple_core` and, when
+    it is False, import the simple core themselves (dezero.core_simple)."""
+    simple = step < 32  # step 32 renames core_simple.py to core.py
+    flag = dezero.is_simple_core
+    module = "dezero/core_simple.py" if simple else "dezero/core.py"
+    checks.is_true(flag is simple, f"dezero.is_simple_core at step {step}: expected {simple} "
+                   f"(the package is built on {module}), got {flag!r}")

@@ -1,9 +1,15 @@
 """Step 59: L.RNN against the formula h = tanh(x W_x + b + h_prev W_h) written with NumPy,
-its gradient through time against a numerical one, and reset_state."""
+its gradient through time against a numerical one, reset_state, and the order in which its
+weights are drawn from np.random (the book's, so that seeded scripts give the book's
+numbers)."""
 
 import numpy as np
+import pytest
 
 from kata import checks
+from tests.time_series import recurrent_model, train_bptt
+
+EAGER = "drawn when the RNN was built"
 
 
 def numpy_rnn(xs, Wx, b, Wh):
@@ -92,3 +98,44 @@ def test_backprop_through_time(dezero, global_seed):
     for name, (param, f) in cases.items():
         checks.close(param.grad, checks.numerical_grad(f, param.data), f"{name}.grad after "
                      f"sum(h).backward(), h the third state of L.RNN(3)", rtol=1e-5, atol=1e-8)
+
+
+@pytest.mark.explains(EAGER)
+def test_h2h_draws_its_weights_at_its_first_call(dezero, global_seed):
+    """The book's SimpleRNN (L.RNN(4), then L.Linear(1)) draws, after the seed: x2h's W and
+    fc's W at the first call, h2h's W at the second (its first). A seeded script relies on
+    that order for the book's numbers."""
+    global_seed(0)
+    model = recurrent_model(dezero, "RNN", 4)
+    checks.is_true(model.rnn.h2h.W.data is None, "L.RNN(4).h2h.W.data before any call: "
+                   f"expected None, got an array: h2h's W was {EAGER}, so every later draw "
+                   "comes out of order (leave h2h's in_size out when in_size is None: "
+                   "Linear reads the size from h at h2h's first call)")
+    x = np.array([[0.5]])
+    model(x)
+    model(x)
+    global_seed(0)
+    draws = {"rnn.x2h.W": np.random.randn(1, 4), "fc.W": np.random.randn(4, 1),
+             "rnn.h2h.W": np.random.randn(4, 4)}
+    layers = {"rnn.x2h.W": model.rnn.x2h, "fc.W": model.fc, "rnn.h2h.W": model.rnn.h2h}
+    for number, (name, draw) in enumerate(draws.items(), start=1):
+        checks.close(layers[name].W.data, draw * np.sqrt(1 / draw.shape[0]),
+                     f"model.{name} after two calls of the book's SimpleRNN(4): draw "
+                     f"{number} of 3 from np.random after the seed, times sqrt(1 / in_size)",
+                     rtol=1e-6, atol=1e-7)
+
+
+def test_a_seeded_run_gives_the_books_losses(dezero, global_seed):
+    """Three passes of the book's SimpleRNN(10) over 60 points of a sine wave (windows of
+    10, Adam) after np.random.seed(0); the losses are those the book's own package prints
+    for the same run (NumPy 1.26; NumPy 2 agrees to 1e-6)."""
+    curve = np.sin(np.linspace(0, 2 * np.pi, 1000))[:61]
+    batches = [(curve[i].reshape(1, 1), curve[i + 1:i + 2]) for i in range(60)]
+    global_seed(0)
+    model = recurrent_model(dezero, "RNN", 10)
+    optimizer = dezero.optimizers.Adam().setup(model)
+    losses = [train_bptt(dezero, model, optimizer, batches, 10) for _ in range(3)]
+    checks.close(losses, [0.002567271351897099, 0.0008151817692256455,
+                          0.0006940833730021158],
+                 "the mean losses of 3 seeded passes of SimpleRNN(10) (the book's numbers: "
+                 "other ones mean the weights were drawn in another order)", rtol=1e-5)

@@ -36,4 +36,8 @@ from dezero.core import (
     using_config,
 )
 
+# The book's flag, read by its scripts of steps 28 and 29: True while the package is
+# built on the simple core (core_simple.py), False from step 32 (core.py).
+is_simple_core = False
+
 setup_variable()

@@ -49,4 +49,8 @@ from dezero.dataloaders import DataLoader
 from dezero.layers import Layer
 from dezero.models import Model
 
+# The book's flag, read by its scripts of steps 28 and 29: True while the package is
+# built on the simple core (core_simple.py), False from step 32 (core.py).
+is_simple_core = False
+
 setup_variable()

@@ -243,8 +243,11 @@ class RNN(Layer):
         super().__init__()
         self.x2h = Linear(hidden_size, in_size=in_size)
         # h2h reads the hidden state, whose size is hidden_size whatever in_size is (the
-        # book passes in_size here, which fails when in_size is given and differs)
-        self.h2h = Linear(hidden_size, in_size=hidden_size, nobias=True)
+        # book passes in_size here, which fails when in_size is given and differs).
+        # Its W is made here only when in_size is given, as x2h's is; else at its first
+        # call (Linear reads the size from h): a seeded run draws in the book's order.
+        h_size = None if in_size is None else hidden_size
+        self.h2h = Linear(hidden_size, in_size=h_size, nobias=True)
         self.h = None
 
     def reset_state(self):

@@ -56,4 +56,8 @@ import dezero.utils  # get_file, plot_dot_graph, sum_to, ...
 from dezero.dataloaders import SeqDataLoader
 from dezero.datasets import Dataset
 
+# The book's flag, read by its scripts of steps 28 and 29: True while the package is
+# built on the simple core (core_simple.py), False from step 32 (core.py).
+is_simple_core = False
+
 setup_variable()
