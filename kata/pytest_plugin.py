@@ -13,6 +13,8 @@
 * This step's tests run first; when one fails, the earlier steps' tests are not run (the
   learner fixes this step first). The first timeout stops the run too: an endless loop
   would only make every later test wait as long. `--kata-all` runs every test regardless.
+  The timeout is the kata's own alarm (see Timeout): Hypothesis's `@given` cannot swallow
+  it, and it never rings inside pytest's reporting.
 * What the learner reads first comes last, next to the prompt (kata.ordering picks it,
   kata.screen fits the list to the terminal); Ctrl-C still prints the failures so far.
 * `--kata-report FILE` writes each test's outcome as JSON, for `make verify`.
