@@ -522,14 +522,14 @@ def _locations(excinfo: pytest.ExceptionInfo, folder: Path,
     return (lines[-1] if lines else ""), test or helper
 
 
-class Function:
+class Definition:
     """A function's place in a source file: its qualified name and its lines."""
 
     def __init__(self, name: str, first: int, last: int):
         self.name, self.first, self.last = name, first, last
 
 
-def _functions(text: str) -> list[Function]:
+def _functions(text: str) -> list[Definition]:
     """Every function defined in a file's text (methods as Class.method), with its lines
     (from its first decorator on)."""
     try:
@@ -544,7 +544,7 @@ def _functions(text: str) -> list[Function]:
                 name = prefix + child.name
                 if not isinstance(child, ast.ClassDef):
                     first = min([child.lineno] + [d.lineno for d in child.decorator_list])
-                    found.append(Function(name, first, child.end_lineno or child.lineno))
+                    found.append(Definition(name, first, child.end_lineno or child.lineno))
                 visit(child, name + ".")
             else:
                 visit(child, prefix)
