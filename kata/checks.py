@@ -160,15 +160,16 @@ def close(got, expected, what: str, rtol: float = 1e-6, atol: float = 1e-8,
 
     A Variable counts as its data (from step 32 on, gradients are Variables). `mistakes`
     names known wrong results: {"explanation": the value that mistake gives}; a `got` that
-    is one of them fails with its explanation.
+    is one of them fails with its explanation, whether its shape or its numbers are wrong.
     """
     got = _unbox(got)
     if got is None:
         fail(f"{what}: expected {show(expected)}, got None")
     got_array, expected_array = np.asarray(got), np.asarray(expected)
     if got_array.shape != expected_array.shape:
+        known = _known_mistake(got_array, mistakes, rtol, atol)
         fail(f"{what}: expected shape {expected_array.shape}, got shape {got_array.shape} "
-             f"({show(got)})")
+             f"({show(got)}){known}", named_mistake=bool(known))
     if not np.allclose(got_array, expected_array, rtol=rtol, atol=atol, equal_nan=True):
         shown_expected, shown_got = shown_apart(expected, got)
         known = _known_mistake(got_array, mistakes, rtol, atol)
@@ -220,14 +221,14 @@ def instance(value, kind: type, what: str) -> None:
         fail(f"{what}: expected a {kind.__name__}, got {kind_of(value)}")
 
 
-def raises(kind: type[BaseException], action: Callable[[], object], what: str) -> None:
-    """`action()` must raise `kind`."""
+def raises(kind: type[BaseException], action: Callable[[], object], what: str):
+    """`action()` must raise `kind`; returns what it raised, for more checks."""
     try:
         action()
     except kind as error:
         if _is_todo_stub(error):  # the skeleton's stub raises NotImplementedError too
             fail(f"{what}: not written yet ({error})")
-        return
+        return error
     except Exception as error:  # wrong kind: say which
         fail(f"{what}: expected {kind.__name__}, got {type(error).__name__}: {error}")
     fail(f"{what}: expected {kind.__name__}, but nothing was raised")

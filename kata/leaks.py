@@ -31,11 +31,12 @@ import types
 import weakref
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import objgraph
 import pytest
 
-from kata.layout import WORK, rel
+from kata.layout import TESTS, WORK, guide, rel, step_of_path
 
 TRACKED = ("Variable", "Function")
 PICTURES = WORK / "leaks"  # git-ignored, like all of .kata/
@@ -129,11 +130,13 @@ class no_cycles:  # a lower-case name: it reads like a function, `with leaks.no_
     """A block that must leave no Variable or Function of `module` alive when it ends.
 
     `what` names the graph the block builds, for the report. The block must drop its own
-    names (`del x, y`); `probe.new_objects()` counts what is alive meanwhile.
+    names (`del x, y`); `probe.new_objects()` counts what is alive meanwhile. `guide`: what
+    the report says to read; by default the guide of the step whose test file runs the block
+    (a step-32 leak is step 32's lesson, read in a report that step 17 taught).
     """
 
-    def __init__(self, module, what: str, guide: str = GUIDE):
-        self.module, self.what, self.guide = module, what, guide
+    def __init__(self, module, what: str, guide: str | None = None):
+        self.module, self.what, self.guide = module, what, guide or _callers_guide()
         self._gc = gc_off()
         self._baseline: dict[str, int] = {}
         self._known: dict[int, weakref.ref | None] = {}
@@ -242,6 +245,18 @@ def strong_links(output, what: str) -> None:
     pytest.fail("\n".join(lines), pytrace=False)
 
 
+def _callers_guide() -> str:
+    """The guide of the step whose test file called no_cycles, else step 17's."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)
+        step = step_of_path(path) if path.is_relative_to(TESTS) else None
+        if step is not None:
+            return rel(guide(step))
+        frame = frame.f_back
+    return GUIDE
+
+
 # -- the report ---------------------------------------------------------------------------------
 
 def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "leak") -> str:
@@ -271,7 +286,11 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
     lines.append("Each arrow is a reference; the last leads back to the start, so every "
                  "object in the ring is still referred to, and reference counting never "
                  "frees it.")
-    lines.append(f"What to change: {guide}, \"Reading a leak report\".")
+    if guide == GUIDE:
+        lines.append(f"What to change: {guide}, \"Reading a leak report\".")
+    else:
+        lines.append(f"What to change: {guide} (how to read this report: {GUIDE}, "
+                     f"\"Reading a leak report\").")
     lines.append(draw(_examples(cycles), name))
     return "\n".join(lines)
 

@@ -9,7 +9,9 @@ The order is derived from the tests, never sorted by hand in the output:
   (the same test failing for another reason explains nothing);
 * then a failure whose message named a known mistake as it happened (`kata.checks.close`
   with `mistakes=` recognised the wrong result);
-* then the rest, in the order the tests ran.
+* then the rest, in the order the tests ran;
+* last, a bare exception that a test file's own line raised (an AttributeError on what the
+  learner's code returned, say): a kata check that says what is wrong explains more.
 
 Inside each of those, the members of a parametrised family (one test function, many cases)
 stand back behind its simplest failing case: the one whose message is shortest (small
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-STOPPED, EXPLAINS, NAMED_MISTAKE, OTHER = range(4)  # ranks: the smaller is shown first
+STOPPED, EXPLAINS, NAMED_MISTAKE, OTHER, RAW = range(5)  # ranks: the smaller is shown first
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,20 @@ class Failure:
         return self.family.rsplit("::", 1)[-1]
 
 
-def rank(explains_marker: bool, named_mistake: bool, stopped: bool = False) -> int:
-    """The rank of a failure from what the test and its failure say about themselves."""
+def rank(explains_marker: bool, named_mistake: bool, stopped: bool = False,
+         raw: bool = False) -> int:
+    """The rank of a failure from what the test and its failure say about themselves.
+
+    `raw`: a bare exception raised by a line of a test file, not by a check or the
+    learner's code.
+    """
     if stopped:
         return STOPPED
     if explains_marker:
         return EXPLAINS
-    return NAMED_MISTAKE if named_mistake else OTHER
+    if named_mistake:
+        return NAMED_MISTAKE
+    return RAW if raw else OTHER
 
 
 def ordered(failures: list[Failure]) -> list[Failure]:

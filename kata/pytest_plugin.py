@@ -13,6 +13,8 @@
 * This step's tests run first; when one fails, the earlier steps' tests are not run (the
   learner fixes this step first). The first timeout stops the run too: an endless loop
   would only make every later test wait as long. `--kata-all` runs every test regardless.
+  The timeout is the kata's own alarm (see Timeout): Hypothesis's `@given` cannot swallow
+  it, and it never rings inside pytest's reporting.
 * What the learner reads first comes last, next to the prompt (kata.ordering picks it,
   kata.screen fits the list to the terminal); Ctrl-C still prints the failures so far.
 * `--kata-report FILE` writes each test's outcome as JSON, for `make verify`.
@@ -20,10 +22,15 @@
 
 from __future__ import annotations
 
+import ast
+import functools
 import importlib
 import json
+import signal
 import sys
+import threading
 import traceback
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -77,6 +84,7 @@ class Kata:
         self.tests = 0  # tests selected to run
         self.ran = 0  # tests whose run is over
         self.current: pytest.Item | None = None  # the test running now
+        self.running_test_code = False  # set-up, the test or tear-down runs (not reporting)
         self.stopped: str | None = None  # why the run stopped early: "this step", "timeout"
         self.interrupted = False  # Ctrl-C
         self.uncollected = False  # a test file failed to import: pytest stopped before running
@@ -91,15 +99,43 @@ class Kata:
 
     def work_files(self) -> list[str]:
         """The files that hold this step's TODOs in the skeleton (the dezero module if none)."""
+        names = [name for name, text in self._skeleton().items() if self._marker in text]
+        return [rel(self.folder / name) for name in names] or [self.module_file]
+
+    @property
+    def _marker(self) -> str:
+        return f"TODO(step {self.step:02d})"
+
+    def _skeleton(self) -> dict[Path, str]:
+        """This step's skeleton: its Python files, by name."""
         from kata.generate import skeleton
 
-        marker = f"TODO(step {self.step:02d})"
         try:
-            names = [name for name, text in skeleton(self.step).items()
-                     if name.suffix == ".py" and marker in text]
+            return {name: text for name, text in skeleton(self.step).items()
+                    if name.suffix == ".py"}
         except OSError:  # not a step of this repository
-            names = []
-        return [rel(self.folder / name) for name in names] or [self.module_file]
+            return {}
+
+    @functools.cached_property
+    def work_functions(self) -> set[tuple[Path, str]]:
+        """(file, qualified name) of each function holding one of this step's TODOs in the
+        skeleton: the code the learner writes at this step."""
+        found = set()
+        for name, text in self._skeleton().items():
+            if self._marker not in text:
+                continue
+            lines = [number for number, line in enumerate(text.splitlines(), 1)
+                     if self._marker in line]
+            for function in _functions(text):
+                if any(function.first <= line <= function.last for line in lines):
+                    found.add((name, function.name))
+        return found
+
+    def work_function(self, entry) -> bool:
+        """Whether a traceback entry of the learner's runs one of this step's functions."""
+        path = Path(entry.path)
+        name = _function_named(str(path), entry.frame.code.raw.co_firstlineno)
+        return name is not None and (path.relative_to(self.folder), name) in self.work_functions
 
     def load(self):
         """Import `dezero` from the chosen folder once; remember a failure as one message."""
@@ -196,6 +232,83 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     state.tests = len(keep)
 
 
+class Timeout(BaseException):
+    """A test ran past its time: raised by the kata's alarm, in place of pytest-timeout's.
+
+    Not an Exception, nor pytest's Failed: Hypothesis catches those inside a `@given` test
+    and replays the example to shrink it, with no alarm left, so an endless loop there
+    would never end. Nothing but pytest catches a BaseException of the kata's own.
+    """
+
+    def __init__(self, seconds: float):
+        super().__init__(f"Timeout (>{seconds:.1f}s)")
+        self.seconds = seconds
+
+
+AGAIN_S = 1.0  # after the first alarm, again each second, should something swallow it
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings) -> bool | None:
+    """The per-test timeout (pytest-timeout's setting), as an alarm that raises Timeout.
+
+    It raises only while a test's code runs (set-up, the test, tear-down: pytest turns what
+    they raise into the test's failure), never inside pytest's reporting, where it would be
+    an INTERNALERROR. It rings again each second until the test is over, so a learner's
+    bare `except:` cannot swallow it for good. Where SIGALRM is missing (Windows) or
+    pytest runs outside the main thread, pytest-timeout's own timer stays.
+    """
+    state = kata(item.config)
+    if (settings.method != "signal" or not hasattr(signal, "SIGALRM")
+            or threading.current_thread() is not threading.main_thread()):
+        return None
+
+    def ring(signum, frame) -> None:
+        if state.running_test_code and not _debugging(settings):
+            raise Timeout(settings.timeout)
+
+    def cancel() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+    item.cancel_timeout = cancel  # what pytest-timeout's cancel_timer calls
+    signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, settings.timeout, AGAIN_S)
+    return True
+
+
+def _debugging(settings) -> bool:
+    """A debugger is stepping through the test: no alarm (as pytest-timeout does)."""
+    import pytest_timeout
+
+    return not settings.disable_debugger_detection and pytest_timeout.is_debugging()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item):
+    return (yield from _test_code(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    return (yield from _test_code(item))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item):
+    return (yield from _test_code(item))
+
+
+def _test_code(item: pytest.Item):
+    """While set-up, the test or tear-down runs: the time when the alarm may raise."""
+    state = kata(item.config)
+    state.running_test_code = True
+    try:
+        return (yield)
+    finally:
+        state.running_test_code = False
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
     """Stop after this step's tests when one failed, and at the first timeout."""
@@ -284,13 +397,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         timed_out = _timed_out(call.excinfo.value)
         if timed_out:
             state.stopped = "timeout"
+            getattr(item, "cancel_timeout", lambda: None)()  # no second alarm in tear-down
         if item.stash.get(INTRODUCED, state.step) == state.step:
             state.failed_here = True
         if not state.full:
             report.longrepr = brief(call.excinfo, state)
             named = getattr(call.excinfo.value, NAMED_MISTAKE, False)
             state.failures.append(_failure(state, item, report.longrepr, timed_out, named,
-                                           error=report.when != "call"))
+                                           error=report.when != "call",
+                                           raw=_raised_by_a_test(call.excinfo, state.folder)))
     if report.when == "call" or report.outcome != "passed":
         marker = item.get_closest_marker("passes_on_skeleton")
         state.outcomes[item.nodeid] = {
@@ -314,16 +429,35 @@ def _skip_reason(report: pytest.TestReport) -> str | None:
 
 
 def _timed_out(error: BaseException) -> bool:
-    return isinstance(error, pytest.fail.Exception) and str(error).startswith("Timeout")
+    """The kata's Timeout, or pytest-timeout's own (Windows: its thread method)."""
+    return isinstance(error, Timeout) or (isinstance(error, pytest.fail.Exception)
+                                          and str(error).startswith("Timeout"))
+
+
+def _raised_by_a_test(excinfo: pytest.ExceptionInfo, folder: Path) -> bool:
+    """A bare exception (not a check's failure) whose innermost frame, of the learner's
+    code and the tests, is a line of a test file: `p.shape` on a Layer that the learner's
+    params() gave, say. A check that says what is wrong explains more."""
+    if isinstance(excinfo.value, (AssertionError, pytest.fail.Exception, Timeout,
+                                  NotImplementedError, RecursionError)):
+        return False
+    last = None
+    for entry in excinfo.traceback:
+        path = Path(entry.path)
+        if path.is_relative_to(folder) or path.is_relative_to(TESTS):
+            last = path
+    return last is not None and not last.is_relative_to(folder) and last.is_relative_to(TESTS)
 
 
 def _failure(state: Kata, item: pytest.Item, text: str, stopped: bool = False,
-             named_mistake: bool = False, error: bool = False) -> ordering.Failure:
+             named_mistake: bool = False, error: bool = False,
+             raw: bool = False) -> ordering.Failure:
     cannot_import = bool(state.import_problem) and text.startswith(state.import_problem)
     marker = item.get_closest_marker("explains")
     explains = marker is not None and all(phrase in text for phrase in marker.args)
     rank = ordering.rank(explains, named_mistake,
-                         stopped or cannot_import)  # nothing works until dezero imports
+                         stopped or cannot_import,  # nothing works until dezero imports
+                         raw)
     family = item.nodeid.split("[", 1)[0]
     return ordering.Failure(item.name, family, text, rank, state.ran, error)
 
@@ -338,10 +472,15 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
                    f"(a loop whose condition never changes?)")
     elif isinstance(error, NotImplementedError):
         message = f"not written yet: {message}"
+    elif isinstance(error, RecursionError):
+        message = _recursion(excinfo, state.folder) or f"RecursionError: {message}"
+    elif isinstance(error, pytest.fail.Exception) and message.startswith("DID NOT RAISE "):
+        message = f"expected {message.removeprefix('DID NOT RAISE ')} to be raised, but " \
+                  f"nothing was raised"  # pytest.raises in a test
     elif not isinstance(error, (AssertionError, pytest.fail.Exception)):
         message = f"{type(error).__name__}: {message}" if message else type(error).__name__
     lines = [message]
-    learner, test = _locations(excinfo, state.folder)
+    learner, test = _locations(excinfo, state.folder, state)
     if learner:
         lines.append(f"  {'stuck in' if _timed_out(error) else 'in'} your code: {learner}")
     if test:
@@ -349,25 +488,127 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
     return "\n".join(lines)
 
 
-def _locations(excinfo: pytest.ExceptionInfo, folder: Path) -> tuple[str, str]:
-    """Where to look: the innermost frames in the learner's folder, and the test's line."""
-    learner: list[str] = []
+def _locations(excinfo: pytest.ExceptionInfo, folder: Path,
+               state: Kata | None = None) -> tuple[str, str]:
+    """Where to look: the innermost frames in the learner's folder, and the test's line.
+
+    With `state`, a failure inside code of an earlier step points at the innermost caller
+    that this step's TODOs are in. Only the frames named are read for their source: a
+    RecursionError has a thousand.
+    """
+    learner: list = []
     test = helper = ""
     for entry in excinfo.traceback:
         path = Path(entry.path)
-        where = f"{rel(path)}:{entry.lineno + 1}"
         if path.is_relative_to(folder):
-            source = str(entry.statement).strip().splitlines()
-            shown = source and "NotImplementedError" not in source[0]
-            learner.append(f"{where} in {entry.name}()" + (f": {source[0]}" if shown else ""))
+            learner.append(entry)
         elif path.is_relative_to(TESTS):
             if path.name.startswith("test_"):
-                test = where
+                test = _where(entry)
             else:
-                helper = where  # a conftest or shared helper: the test's own line is better
-    if len(learner) > 1 and ": raise " in learner[-1]:  # a deliberate raise: who called it?
-        return f"{learner[-1]}\n    called from {learner[-2]}", test or helper
-    return (learner[-1] if learner else ""), test or helper
+                helper = _where(entry)  # a conftest or shared helper: the test's line is better
+    if isinstance(excinfo.value, RecursionError):
+        learner = _recursing(learner) or learner
+    lines = [_learner_line(entry) for entry in learner[-2:]]
+    if len(lines) > 1 and ": raise " in lines[-1]:  # a deliberate raise: who called it?
+        return f"{lines[-1]}\n    called from {lines[-2]}", test or helper
+    if learner and state is not None and not state.work_function(learner[-1]):
+        # It broke in code of an earlier step, called from code of this one: the caller is
+        # where to look (Max.backward gives BroadcastTo.forward a gy it cannot broadcast).
+        caller = next((entry for entry in reversed(learner) if state.work_function(entry)),
+                      None)
+        if caller is not None:
+            return f"{_learner_line(caller)}\n    failed inside {lines[-1]}", test or helper
+    return (lines[-1] if lines else ""), test or helper
+
+
+class Definition:
+    """A function's place in a source file: its qualified name and its lines."""
+
+    def __init__(self, name: str, first: int, last: int):
+        self.name, self.first, self.last = name, first, last
+
+
+def _functions(text: str) -> list[Definition]:
+    """Every function defined in a file's text (methods as Class.method), with its lines
+    (from its first decorator on)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return []
+    found = []
+
+    def visit(node, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = prefix + child.name
+                if not isinstance(child, ast.ClassDef):
+                    first = min([child.lineno] + [d.lineno for d in child.decorator_list])
+                    found.append(Definition(name, first, child.end_lineno or child.lineno))
+                visit(child, name + ".")
+            else:
+                visit(child, prefix)
+
+    visit(tree, "")
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _definitions(path: str) -> dict[int, str]:
+    """{first line: qualified name} of the functions in a file (read once per run)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {function.first: function.name for function in _functions(text)}
+
+
+def _function_named(path: str, first_line: int) -> str | None:
+    return _definitions(path).get(first_line)
+
+
+def _recursion(excinfo: pytest.ExceptionInfo, folder: Path) -> str:
+    """What a RecursionError in the learner's code means: a graph walked by recursion is
+    deeper than Python allows (each call on another object), or a function that calls
+    itself on the same object without end. '' when no function of theirs repeats."""
+    frames = [entry for entry in excinfo.traceback if Path(entry.path).is_relative_to(folder)]
+    recurring = _recursing(frames)
+    if not recurring:
+        return ""
+    name, limit = recurring[-1].name, sys.getrecursionlimit()
+    code = recurring[-1].frame.code.raw
+    first = code.co_varnames[0] if code.co_argcount else None
+    objects = {id(entry.frame.f_locals.get(first)) for entry in recurring} if first else set()
+    if len(objects) > len(recurring) // 2:
+        return (f"RecursionError: {name}() calls itself for each step back through the "
+                f"graph, and this graph is deeper than Python's recursion limit ({limit} "
+                f"calls): walk it with a loop instead, as backward does (a list of the "
+                f"functions still to visit)")
+    return (f"RecursionError: {name}() calls itself again and again on the same "
+            f"{first or 'arguments'}, without end (Python stops at {limit} calls): the line "
+            f"below leads back into {name}()")
+
+
+def _where(entry) -> str:
+    return f"{rel(Path(entry.path))}:{entry.lineno + 1}"
+
+
+def _learner_line(entry) -> str:
+    """`dezero.py:12 in square(): return x ** 2`: the frame and the first line of its
+    statement (not for the skeleton's NotImplementedError: the message says it)."""
+    source = str(entry.statement).strip().splitlines()
+    shown = source and "NotImplementedError" not in source[0]
+    return f"{_where(entry)} in {entry.name}()" + (f": {source[0]}" if shown else "")
+
+
+def _recursing(frames: list) -> list:
+    """The learner's frames of the function that called itself most, for a RecursionError
+    (its innermost call is the line to look at), or [] when none repeats."""
+    counts = Counter(entry.frame.code.raw for entry in frames)
+    if not counts:
+        return []
+    code, calls = counts.most_common(1)[0]
+    return [entry for entry in frames if entry.frame.code.raw is code] if calls > 1 else []
 
 
 def _describe_import_error(error: Exception, folder: Path) -> str:

@@ -15,11 +15,14 @@ from kata.layout import ROOT, TESTS, step_name
 
 def pytest_command(step: int, impl: str = "steps", only_this_step: bool = False,
                    full: bool = False, report: Path | None = None,
-                   extra: tuple[str, ...] = (), every_test: bool = False) -> list[str]:
+                   extra: tuple[str, ...] = (), every_test: bool = False,
+                   test_limit: float | None = None) -> list[str]:
     """The pytest invocation for `make test` (and verify, progress, watch, stress).
 
     `every_test`: run every test even when this step's fail or one times out (a learner's
     run stops there; verify, progress and stress need each test's outcome).
+    `test_limit`: seconds a test may run, in place of the learner's guard against endless
+    loops (pyproject.toml's `timeout`): verify's, sized for a busy machine.
     """
     target = TESTS / step_name(step) if only_this_step else TESTS
     command = [sys.executable, "-m", "pytest", str(target), f"--step={step}", f"--impl={impl}",
@@ -30,6 +33,8 @@ def pytest_command(step: int, impl: str = "steps", only_this_step: bool = False,
         command += ["--kata-full", "--tb=long"]
     if report is not None:
         command.append(f"--kata-report={report}")
+    if test_limit is not None:
+        command.append(f"--timeout={test_limit:g}")
     return command + list(extra)
 
 
@@ -67,12 +72,15 @@ class QuietRun:
 
 
 def run_quietly(step: int, impl: str = "steps", only_this_step: bool = False,
-                timeout: float | None = None) -> QuietRun:
-    """Run a step's tests in a fresh process; keep the output and each test's outcome."""
+                timeout: float | None = None, test_limit: float | None = None) -> QuietRun:
+    """Run a step's tests in a fresh process; keep the output and each test's outcome.
+
+    `timeout`: for the whole run; `test_limit`: for each test (see pytest_command).
+    """
     with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
         report = Path(scratch) / "report.json"
         command = pytest_command(step, impl, only_this_step=only_this_step, report=report,
-                                 every_test=True)
+                                 every_test=True, test_limit=test_limit)
         started = time.perf_counter()
         try:
             completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,

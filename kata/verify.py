@@ -200,8 +200,15 @@ def check_docs(step: int, result: StepResult) -> None:
 
 # -- 1 and 2. the tests, both ways -----------------------------------------------------------
 
+# A test's time limit in verify's runs. A learner's run stops a test at 10 s (pyproject.toml):
+# an endless loop, reported quickly. Verify checks what the tests say, never how fast they
+# run: on a machine busy with other work (CI, two step runs side by side), a test that
+# takes 3 s alone may take 15.
+TEST_LIMIT_S = 120
+
+
 def run_pytest(step: int, impl: str, only_this_step: bool) -> dict[str, dict]:
-    run = run_quietly(step, impl, only_this_step=only_this_step)
+    run = run_quietly(step, impl, only_this_step=only_this_step, test_limit=TEST_LIMIT_S)
     if run.crashed:
         tail = "\n".join(run.output.strip().splitlines()[-5:])
         raise RuntimeError(f"pytest stopped (exit code {run.exit_code}) for step {step} "
@@ -295,7 +302,11 @@ def repository_checks() -> list[tuple[str, list[str], str]]:
 
 
 def run_repository_check(name: str, command: list[str], meaning: str) -> tuple:
-    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    env = dict(os.environ)
+    if name.startswith("benchmarks"):  # pytest on the bench files: a test's limit as above
+        env["PYTEST_TIMEOUT"] = str(TEST_LIMIT_S)  # (pyproject.toml's is the learner's)
+    completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
+                               env=env)
     return name, meaning, completed.returncode, (completed.stdout + completed.stderr).strip()
 
 

@@ -9,8 +9,18 @@ from pathlib import Path
 import pytest
 
 from kata import backup, generate, layout
+from tests.runner.mutants import RUNNER_TEST_LIMIT_S
 
 COPIED_STEPS = (1, 2)  # written and stable; the tests of later steps may still be in the works
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The runner's tests start pytest processes that run whole steps: their time limit is
+    sized for a loaded machine (a test's own `timeout` mark comes first)."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.timeout(RUNNER_TEST_LIMIT_S))
 
 
 class KataCopy:

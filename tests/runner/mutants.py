@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from kata.layout import ROOT, SOLUTIONS, step_name
@@ -32,18 +33,35 @@ def mutant(tmp_path: Path, step: int, name: str, *edits: tuple[str, str]) -> Pat
 
 
 WIDE = {"COLUMNS": "1000", "LINES": "1000"}  # a terminal where no message is cut or wrapped
+# How long a process started by a runner test may take, and a runner test itself (it may
+# start several): sized so that a hang, never a busy machine, runs past them. The learner's
+# per-test timeout (pyproject.toml's, 10 s) guards against endless loops in their code;
+# the runner's own tests never judge the runner by its speed.
+PROCESS_LIMIT_S = 300
+RUNNER_TEST_LIMIT_S = 900
 
 
 def run_tests(folder: Path, step: int, *args: str, screen: dict[str, str] = WIDE) -> str:
     """What `make test` prints for the tests of this step (or those in `args`) on `folder`,
     on a terminal of `screen`'s COLUMNS and LINES (by default, one that fits everything)."""
+    return run(folder, step, *args, screen=screen).output
+
+
+@dataclass(frozen=True)
+class Run:
+    output: str  # stdout and stderr
+    exit_code: int
+
+
+def run(folder: Path, step: int, *args: str, screen: dict[str, str] = WIDE) -> Run:
+    """run_tests, with pytest's exit code."""
     paths = [arg for arg in args if arg.startswith("tests")] or [f"tests/{step_name(step)}"]
     options = [arg for arg in args if not arg.startswith("tests")]
     result = subprocess.run([sys.executable, "-m", "pytest", *paths, f"--step={step}",
                              f"--impl={folder}", "-q", "-p", "no:cacheprovider", *options],
                             cwd=ROOT, capture_output=True, text=True, check=False,
-                            env={**os.environ, **screen})
-    return result.stdout + result.stderr
+                            env={**os.environ, **screen}, timeout=PROCESS_LIMIT_S)
+    return Run(result.stdout + result.stderr, result.returncode)
 
 
 def first_failure(output: str) -> str:

@@ -12,6 +12,7 @@ import pytest
 
 from kata import bench, memory
 from kata.layout import UsageError
+from tests.runner.mutants import PROCESS_LIMIT_S
 
 STEP17, STEP18 = bench.bench_module(17), bench.bench_module(18)
 
@@ -187,7 +188,7 @@ def test_pytest_benchmark_tables_fit_100_columns(tmp_path):
     command = bench.bench_command([tmp_path / "bench_fit.py"], "-q", "-p", "no:randomly",
                                   "--benchmark-only", *bench.TABLE_OPTIONS)
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False,
-                          env={**os.environ, "COLUMNS": "100"}, timeout=60)
+                          env={**os.environ, "COLUMNS": "100"}, timeout=PROCESS_LIMIT_S)
     assert done.returncode == 0, done.stdout + done.stderr
     table = [line for line in done.stdout.splitlines() if "book_loop_of_some_length[" in line]
     assert len(table) == 2

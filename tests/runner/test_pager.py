@@ -12,6 +12,7 @@ import pytest
 from kata import pager, reset
 from kata.cli import main
 from kata.layout import ROOT
+from tests.runner.mutants import PROCESS_LIMIT_S
 
 LONG = "".join(f"line {n}\n" for n in range(60))
 
@@ -106,7 +107,8 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     os.close(read_end)  # the reader is gone: every write fails with a broken pipe
     try:
         done = subprocess.run(kata_command("solution", "2", "--yes"), cwd=ROOT, stdout=write_end,
-                              stderr=subprocess.PIPE, text=True, check=False, timeout=30)
+                              stderr=subprocess.PIPE, text=True, check=False,
+                              timeout=PROCESS_LIMIT_S)
     finally:
         os.close(write_end)
     assert done.stderr == "" and done.returncode == 0

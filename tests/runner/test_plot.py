@@ -32,7 +32,6 @@ def test_without_matplotlib_it_says_how_to_install_it_in_one_line(monkeypatch, c
     assert not output.exists()
 
 
-@pytest.mark.timeout(60)  # matplotlib's first import builds its font cache
 def test_with_matplotlib_it_writes_a_png_and_names_it(capsys, output):
     pytest.importorskip("matplotlib")
     assert plot.run(STEP17) == 0

@@ -10,6 +10,7 @@ import pytest
 
 from kata import pytest_part, verify
 from kata.layout import ROOT, TESTS
+from tests.runner.mutants import PROCESS_LIMIT_S
 
 SUITE = """
 import pytest
@@ -34,7 +35,7 @@ def collected(tmp_path, *options: str) -> tuple[int, list[str]]:
         [sys.executable, "-m", "pytest", "-c", str(tmp_path / "pytest.ini"), "--rootdir",
          str(tmp_path), str(tmp_path / "test_suite.py"), "--collect-only", "-q",
          "-p", "no:cacheprovider", "-p", "kata.pytest_part", *options],
-        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=60,
+        cwd=tmp_path, capture_output=True, text=True, check=False, timeout=PROCESS_LIMIT_S,
         env={**os.environ, "PYTHONPATH": str(ROOT)})
     if done.returncode:
         return done.returncode, [done.stdout + done.stderr]

@@ -9,7 +9,7 @@ import sys
 import time
 
 from kata.layout import ROOT
-from tests.runner.mutants import WIDE, first_failure, run_tests
+from tests.runner.mutants import PROCESS_LIMIT_S, WIDE, first_failure, run_tests
 
 VARIABLE = "import numpy as np\n\nclass Variable:\n    def __init__(self, data):\n" \
            "        self.data = data\n        self.grad = None\n\n"
@@ -20,15 +20,12 @@ ENDLESS = VARIABLE + "class Function:\n    def __call__(self, input):\n" \
 
 def test_the_first_timeout_stops_the_run_and_shows_where_it_was_stuck(tmp_path):
     (tmp_path / "dezero.py").write_text(ENDLESS)
-    started = time.perf_counter()
     out = run_tests(tmp_path, 2, "tests", "--timeout=1")
-    seconds = time.perf_counter() - started
     assert out.count("timed out after") == 1, out  # one test waited, not each of them
     assert first_failure(out) == "timed out after 1.0 s: something never finishes (a loop " \
                                  "whose condition never changes?)", out
     assert re.search(r"stuck in your code: \S+dezero.py:10 in __call__\(\): while True", out), out
     assert "stopped at the first timeout: the other 4 tests were not run" in out, out
-    assert seconds < 8, f"{seconds:.1f} s"
 
 
 def test_an_endless_loop_is_reported_within_about_fifteen_seconds():
@@ -74,11 +71,11 @@ def test_ctrl_c_prints_the_failures_so_far_and_where_it_was(tmp_path):
     with subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, start_new_session=True,
                           env={**os.environ, **WIDE}) as run:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + PROCESS_LIMIT_S
         while not looping.exists() and time.monotonic() < deadline and run.poll() is None:
             time.sleep(0.05)
         os.killpg(run.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
-        out, _ = run.communicate(timeout=20)
+        out, _ = run.communicate(timeout=PROCESS_LIMIT_S)
     assert run.returncode == 130, out  # the caller learns of the Ctrl-C once pytest has printed
     assert "FAILED test_variable_keeps_its_data: Variable(np.array(1.0)) has no attribute " \
            "`data`" in out, out

@@ -12,7 +12,7 @@ import kata.layout
 from kata import watch
 from kata.cli import main
 
-GIVE_UP_S = 8  # a bounded wait: if no change is seen by then, the watcher is stopped
+GIVE_UP_S = 120  # a bounded wait: if no change is seen by then, the watcher is stopped
 
 
 @pytest.fixture

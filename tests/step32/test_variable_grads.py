@@ -28,6 +28,7 @@ def test_the_seed_is_a_variable_of_ones_with_the_datas_dtype(dezero):
     checks.equal(x.grad.dtype, np.float32, "the seed grad's dtype for float32 data")
 
 
+@pytest.mark.explains("using_config('enable_backprop', create_graph)")
 def test_without_create_graph_the_grads_have_no_creator(dezero):
     x = dezero.Variable(np.array(2.0))
     y = x ** 3 * 2.0 + dezero.exp(x)

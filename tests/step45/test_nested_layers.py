@@ -1,6 +1,7 @@
 """Step 45: a Layer among a layer's attributes counts too: params() goes down into it."""
 
 import numpy as np
+import pytest
 
 from kata import checks
 
@@ -33,6 +34,7 @@ def all_params(outer):
     return [outer.p, outer.l1.W, outer.l1.b, outer.inner.l2.W, outer.inner.l2.b, outer.inner.q]
 
 
+@pytest.mark.explains("should give Parameters only")
 def test_params_goes_down_into_the_layers(dezero, L):
     outer = nested(dezero, L)
     found = list(outer.params())

@@ -74,6 +74,7 @@ def test_a_missing_file_raises_and_changes_nothing(dezero, tmp_path):
     unchanged(model, before, "load_weights of a missing file")
 
 
+@pytest.mark.explains("before it sets any parameter")
 @pytest.mark.parametrize("other, what", [
     ((5, 3, 2), "a bigger network (a key the model has not)"),
     ((5,), "a smaller network (keys the file lacks)"),
@@ -84,10 +85,11 @@ def test_a_file_of_another_network_raises_and_changes_nothing(dezero, tmp_path, 
     trained(dezero, other).save_weights(path)
     model = trained(dezero)
     before = snapshot(model)
-    with pytest.raises(ValueError) as error:
-        model.load_weights(path)
-    checks.is_true("/" in str(error.value), f"the error of loading {what} should name the "
-                   f"parameters that do not fit (l0/W, ...); got: {error.value}")
+    error = checks.raises(ValueError, lambda: model.load_weights(path),
+                          f"load_weights of {what}, which must check the whole file against "
+                          f"the model (its keys, their shapes) before it sets any parameter")
+    checks.is_true("/" in str(error), f"the error of loading {what} should name the "
+                   f"parameters that do not fit (l0/W, ...); got: {error}")
     unchanged(model, before, f"load_weights of {what}")
 
 

@@ -43,6 +43,7 @@ def test_im2col_as_a_matrix_has_a_row_per_output_pixel(conv, k, s, p):
                  f"(c, ky, kx)")
 
 
+@pytest.mark.explains("col2im must add each column back")
 @pytest.mark.parametrize("to_matrix", [True, False], ids=["matrix", "6-d"])
 @pytest.mark.parametrize(("k", "s", "p"), ref.CASES, ids=ref.CASE_IDS)
 def test_col2im_is_the_adjoint_of_im2col(conv, k, s, p, to_matrix):
