@@ -41,7 +41,8 @@ def twin(english: Path, code: str) -> Path:
 
 
 def sources(steps: list[int] | None = None) -> list[Path]:
-    """The English documents that must be translated (all steps', or those of `steps`)."""
+    """The English documents that must be translated: the README and every step's guide and
+    hints, or only those of `steps`."""
     numbers = layout.step_numbers() if steps is None else steps
     found = [] if steps is not None else [layout.ROOT / "README.md"]
     for step in numbers:
@@ -184,14 +185,23 @@ def _translated(value) -> bool:
 
 
 def problems(steps: list[int] | None = None) -> list[str]:
-    """Everything `make verify` reports about translations (all steps and the catalogs, or
-    the documents of `steps`)."""
+    """What is wrong with the translations of `steps`' guides and hints (None: of every
+    document, and the catalogs)."""
     found: list[str] = []
     for code in i18n.languages()[1:]:
         for english in sources(steps):
             found += check_document(english, code)
         if steps is None:
             found += check_catalog(code)
+    return found
+
+
+def repository_problems() -> list[str]:
+    """What verify checks beyond the steps: the README's translations and the catalogs."""
+    found: list[str] = []
+    for code in i18n.languages()[1:]:
+        found += check_document(layout.ROOT / "README.md", code)
+        found += check_catalog(code)
     return found
 
 

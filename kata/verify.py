@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kata import layout
+from kata import layout, translations
 from kata.checks import is_optional_skip
 from kata.generate import (
     committed_entries,
@@ -196,6 +196,10 @@ def check_docs(step: int, result: StepResult) -> None:
         result.docs = False
         result.problems.append(f"solutions/{step_name(step)}/HINTS.md lacks level(s) "
                                f"{', '.join(map(str, missing))}")
+    stale = translations.problems([step])  # every language's guide and hints, up to date
+    if stale:
+        result.docs = False
+        result.problems.extend(stale)
 
 
 # -- 1 and 2. the tests, both ways -----------------------------------------------------------
@@ -341,6 +345,12 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
     strays = [] if only else stray_folders(steps)
     for stray in strays:
         print(f"{'layout':<20} FAILED: {stray}")
+    untranslated = None if only else translations.repository_problems()
+    if untranslated is not None:
+        print(f"{'translations':<20} " + ("FAILED: the README's or the runner's messages"
+                                          if untranslated else "ok"))
+        for problem in untranslated:
+            print(f"    {problem}")
     exemptions = [(r.step, e) for r in results for e in r.exemptions]
     if exemptions:
         print("\nTests exempt from 'the skeleton fails it' (with their reasons):")
@@ -362,7 +372,7 @@ def verify(jobs: int | None = None, only: list[int] | None = None) -> int:
             print(f"  step {step}: {problem}")
     seconds = time.monotonic() - started
     checks = [not r.problems for r in results] + [code == 0 for _, _, code, _ in repo_results]
-    checks += [False] * len(strays)
+    checks += [False] * len(strays) + ([] if untranslated is None else [not untranslated])
     print(f"\n{len(steps)} steps and {len(repo_results)} repository checks in {seconds:.0f} s")
     print(f"verify: {sum(checks)} passed, {len(checks) - sum(checks)} failed")
     if only:
