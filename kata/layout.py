@@ -130,7 +130,7 @@ def parse_step(text: str | None) -> int:
     text = (text or "").strip()
     if not text:
         raise UsageError(f"say which step, for example STEP={known[-1]} ({available})")
-    shown = text if len(text) <= 20 else text[:19] + "…"
+    shown = text if len(text) <= 8 else text[:7] + "…"  # make says it again: keep it short
     if not text.isdigit():
         raise UsageError(f"STEP must be a step number such as STEP=17, not {shown!r}")
     step = int(text)
