@@ -31,6 +31,7 @@ COMMANDS = {
     "watch": ("kata.watch", "rerun a step's tests whenever its files change"),
     "reset": ("kata.reset", "restore a step's skeleton, backing up your files first"),
     "solution": ("kata.reset", "show a step's reference solution"),
+    "run": ("kata.run", "run a script (the book's, or yours) on a step's code"),
 }
 
 

@@ -44,8 +44,9 @@ from kata.memory import (
 
 PLOT_GRAPHS = 200
 OUTPUT = WORK / "plots" / "step17-memory.png"
-MISSING = ("make plot needs matplotlib: .venv/bin/pip install matplotlib "
-           "(or: .venv/bin/pip install --group plot)")
+# `python -m pip`: the pip of this very environment (.venv/bin/pip of a copied environment
+# would install into the one it was copied from).
+MISSING = "make plot needs matplotlib: .venv/bin/python -m pip install --group plot"
 
 # (implementation, cyclic GC on?, legend)
 LINES = [

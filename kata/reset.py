@@ -84,8 +84,8 @@ def reset_step(step: int, yes: bool = False) -> int:
 
     question = (f"Put back the skeleton of step {step} ({names(to_write)})? "
                 f"Your changed files are backed up first.")
-    refusal = ("reset replaces your files, so it asks first: run it in a terminal, "
-               "or add YES=1 (your files are backed up either way)")
+    refusal = ("reset asks first (it replaces your files, after a backup): run it in a "
+               "terminal, or add YES=1")
     if not confirm(question, yes, refusal):
         say("reset cancelled: nothing changed")
         return 1
@@ -140,8 +140,8 @@ def restore_step(step: int, text: str, yes: bool = False) -> int:
     folder = step_folder(step)
     files = backed_up_files(source, step)
     question = f"Put back {names(files)} of step {step} from {rel(source)}?"
-    refusal = ("restoring replaces your files, so it asks first: run it in a terminal, "
-               "or add YES=1 (your files are backed up either way)")
+    refusal = ("restore asks first (it replaces your files, after a backup): run it in a "
+               "terminal, or add YES=1")
     if not confirm(question, yes, refusal):
         say("restore cancelled: nothing changed")
         return 1

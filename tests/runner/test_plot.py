@@ -28,7 +28,7 @@ def test_without_matplotlib_it_says_how_to_install_it_in_one_line(monkeypatch, c
     assert plot.run(STEP17) == 1
     captured = capsys.readouterr()
     assert captured.err == plot.MISSING + "\n" and captured.out == ""
-    assert "pip install matplotlib" in plot.MISSING
+    assert "python -m pip install --group plot" in plot.MISSING
     assert not output.exists()
 
 

@@ -12,14 +12,25 @@ from kata.cli import main
 from kata.progress import DONE, StepProgress
 
 
+def one_message(err: str) -> bool:
+    """One message, no traceback: a long one wraps at words, its rows after the first indented."""
+    return len([line for line in err.strip().splitlines() if not line.startswith(" ")]) == 1
+
+
+def flat(text: str) -> str:
+    """The text with its wrapping undone."""
+    return " ".join(text.split())
+
+
+
 def skeleton_text(step: int) -> str:
     return generate.skeleton(step)[Path("dezero.py")]
 
 
 def one_line_error(capsys, says: str) -> None:
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1, err
-    assert says in err
+    assert one_message(err), err
+    assert says in flat(err)
 
 
 # -- reset -----------------------------------------------------------------------------------
