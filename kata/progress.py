@@ -312,7 +312,7 @@ def ran_note(results: list[StepProgress]) -> str:
     if ran:
         return f"({ran} changed step(s) tested now; the others from {cache}, or not started)"
     if any(r.status != NOT_STARTED for r in results):
-        return f"(unchanged since the last run: from {cache}; {untouched})"
+        return f"(nothing changed since the last run: all from {cache}; skeletons are not run)"
     return f"(no step started yet: {untouched})"
 
 

@@ -267,3 +267,11 @@ def test_progress_says_what_it_tests_before_it_does(kata_copy, fake_runs, capsys
     finally:
         progress.run_step_quietly = fake
     assert said_before == ["testing step 2 on your code (changed since the last look)…\n"]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_note_on_what_ran_is_one_line(cached):
+    results = begun_at_25()
+    for result in results:
+        result.from_cache = cached
+    assert len(progress.ran_note(results)) <= 100
