@@ -12,7 +12,7 @@ KATA := $(VENV)/bin/python -m kata
 IMPL ?= steps
 
 # A bad STEP stops make with one line (exit code 2) before anything runs, even the set-up.
-STEP_GOALS := test diff hint watch reset solution stress bench plot
+STEP_GOALS := test diff hint watch reset solution stress bench plot run
 ifneq ($(filter $(STEP_GOALS),$(MAKECMDGOALS)),)
   step_problem := $(shell $(PYTHON) -m kata.layout "$(STEP)")
   ifneq ($(step_problem),)
@@ -21,7 +21,7 @@ ifneq ($(filter $(STEP_GOALS),$(MAKECMDGOALS)),)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help test diff verify generate new-step stress bench plot progress next hint watch reset solution
+.PHONY: help test diff verify generate new-step stress bench plot progress next hint watch reset solution run
 
 help:  ## show this help
 	@echo "DeZero kata: make COMMAND [STEP=N]"
@@ -31,7 +31,8 @@ help:  ## show this help
 	@echo
 	@echo "Options: STEP=N, IMPL=solutions (test the reference), V=1 (full tracebacks),"
 	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset, solution, diff: do not ask), RESTORE=latest|FOLDER"
-	@echo "         (reset: put a backup back), POLL=1 (watch: poll for changes)"
+	@echo "         (reset: put a backup back), POLL=1 (watch: poll for changes),"
+	@echo "         FILE=script.py ARGS=\"...\" (run: the script, its arguments)"
 
 test: $(VENV)/.ready  ## run step STEP's tests on your code (IMPL=solutions for the reference)
 	@$(KATA) test $(STEP) --impl $(IMPL) $(if $(V),--full)
@@ -57,7 +58,7 @@ reset: $(VENV)/.ready  ## put back step STEP's skeleton (your files are backed u
 solution: $(VENV)/.ready  ## show the reference solution of step STEP
 	@$(KATA) solution $(STEP) $(if $(YES),--yes)
 
-stress: $(VENV)/.ready  ## run step STEP's tests 20 times in a row (leak tests must not flake)
+stress: $(VENV)/.ready  ## step STEP's own tests and the earlier leak tests, 20 times in a row
 	@$(KATA) stress $(STEP) --impl $(IMPL)
 
 bench: $(VENV)/.ready  ## time and measure memory for step STEP (steps with benchmarks/bench_stepNN.py)
@@ -65,6 +66,9 @@ bench: $(VENV)/.ready  ## time and measure memory for step STEP (steps with benc
 
 plot: $(VENV)/.ready  ## draw the memory of step STEP (17, 59, 61) as a PNG (needs matplotlib)
 	@$(KATA) plot $(STEP)
+
+run: $(VENV)/.ready  ## run a script on step STEP's code: FILE=my_script.py (the book's too)
+	@$(KATA) run $(STEP) --file "$(FILE)" --impl $(IMPL) --args "$(ARGS)"
 
 verify: $(VENV)/.ready  ## maintainers: every solution passes, every skeleton fails, and more
 	@$(KATA) verify

@@ -100,33 +100,46 @@ def report(results: dict) -> str:
         f"  {bench.spread_text(spread)}.",
         "  weakref costs a little per operation; the loop above shows what it saves.",
         "",
-        "Targets (this run):",
+        "Targets for the step 16 and 17 solutions (this run):",
         *targets(by, spread, loop_spread),
+        *(["", *bench.targets_for("step17-yours", weak_targets(by, "step17-yours", "your code",
+                                                                "its"))]
+          if ("step17-yours", "on") in by else []),
     ])
 
 
-def targets(by: dict, spread: memory.Spread, loop_spread: memory.Spread) -> list[str]:
-    weak_on, weak_off = by[("step17-solution", "on")], by[("step17-solution", "off")]
-    strong_off = by[("step16-solution", "off")]
+def weak_targets(by: dict, impl: str, name: str, names: str) -> list[str]:
+    """What weak outputs must give, from one implementation's loops (GC on and off); `name`
+    and `names` (its possessive) say whose."""
+    weak_on, weak_off = by[(impl, "on")], by[(impl, "off")]
     graphs = weak_on["graphs"]
     worst, worst_short = (max(weak_on[key], weak_off[key]) for key in ("peak", "short_peak"))
     claims = [
         (memory.flat_at_two_graphs(worst, worst_short),
-         f"step-17 solution's peak stays flat: {worst_short / 1e3:.1f} kB after "
+         f"{names} peak stays flat: {worst_short / 1e3:.1f} kB after "
          f"{weak_on['short_graphs']} graphs, {worst / 1e3:.1f} kB after {graphs}\n"
-         f"          (two graphs' arrays: {2 * memory.GRAPH_BYTES / 1e3:.1f} kB; the rest: their "
+         f"(two graphs' arrays: {2 * memory.GRAPH_BYTES / 1e3:.1f} kB; the rest: their "
          "Python objects)"),
         (all(e[kind] == 0 for e in (weak_on, weak_off) for kind in ("variables", "functions")),
-         f"step-17 solution retains nothing: {weak_off['variables']} Variables, "
+         f"{name} retains nothing: {weak_off['variables']} Variables, "
          f"{weak_off['functions']} Functions, GC off ({weak_on['variables']} and "
          f"{weak_on['functions']} GC on)"),
+    ]
+    return [bench.target(held, claim) for held, claim in claims]
+
+
+def targets(by: dict, spread: memory.Spread, loop_spread: memory.Spread) -> list[str]:
+    strong_off = by[("step16-solution", "off")]
+    graphs = strong_off["graphs"]
+    claims = [
         (strong_off["variables"] == memory.GRAPH_ARRAYS * graphs,
          f"step 16, GC off, retains every graph: {strong_off['variables']} Variables of "
          f"{memory.GRAPH_ARRAYS * graphs}, {bench.megabytes(strong_off['retained'])} MB"),
     ]
-    return [bench.target(held, claim) for held, claim in claims] + [
+    return weak_targets(by, "step17-solution", "step 17", "step 17's") + [
+        bench.target(held, claim) for held, claim in claims] + [
         bench.ratio_target(loop_spread, 1.0,
-                           "GC on, the step-17 solution runs the book's loop faster than step 16"),
+                           "GC on, step 17 runs the book's loop faster than step 16"),
         bench.ratio_target(spread, OP_LIMIT,
                            f"per operation, step 17 costs at most {OP_LIMIT - 1:.0%} more than "
                            "step 16"),

@@ -59,11 +59,13 @@ def report(results: dict) -> str:
         f"Newton's method on x⁴ - 2x², {first['iters']} iterations, x = {memory.NEWTON_SIZE:,} "
         f"starting points ({bench.megabytes(first['array_bytes'])} MB an array)",
         bench.table(["implementation", "loop", "GC", "ms", "peak MB",
-                     f"left MB, {first['half_iters']} it.", f"left MB, {first['iters']} it.",
-                     "Variables", "Functions"], rows),
-        f"  ms: the fastest of {first['rounds']} rounds. peak, left: tracemalloc, untimed, after "
-        "the run dropped x",
-        "  (1 MB = 10^6 bytes). Variables, Functions: objects still alive then.",
+                     f"{first['half_iters']} it. MB", f"{first['iters']} it. MB", "Variables",
+                     "Functions"], rows),
+        f"  ms: the fastest of {first['rounds']} rounds. peak: tracemalloc, untimed; "
+        f"{first['half_iters']} it., {first['iters']} it.: what is",
+        f"  left after {first['half_iters']} and {first['iters']} iterations, once the run "
+        "dropped x (1 MB = 10^6 bytes). Variables,",
+        "  Functions: objects still alive then.",
         "  the book's loop: x.cleargrad() before each backward, the second backward plain.",
         "  no cleargrad: wrong iterates (the grads add up), but the last backward holds no "
         "graph.",
@@ -75,17 +77,16 @@ def report(results: dict) -> str:
         bench.table(["implementation", "GC", "ms", "peak MB", "left MB", "Variables",
                      "Functions"], loop_rows),
         "  (make bench STEP=17 gives the same loop on step 16's and step 17's code)",
-        "",
-        "Targets (this run):",
-        *targets(runs, loops),
+        *(line for impl in bench.measured_impls(runs) for line in [
+            "", *bench.targets_for(impl, targets(runs, loops, impl))]),
     ])
 
 
-def targets(runs: list[dict], loops: list[dict]) -> list[str]:
-    solution = [e for e in runs if e["impl"] == "step33-solution"]
-    by = {(e["variant"], e["gc"]): e for e in solution}
+def targets(runs: list[dict], loops: list[dict], impl: str) -> list[str]:
+    """The targets, from one implementation's entries."""
+    by = {(e["variant"], e["gc"]): e for e in runs if e["impl"] == impl}
     book, twice = by[("the book's loop", "off")], by[("create_graph twice", "off")]
-    loop_off = next(e for e in loops if e["impl"] == "step33-solution" and e["gc"] == "off")
+    loop_off = next(e for e in loops if e["impl"] == impl and e["gc"] == "off")
     claims = [
         (book["variables"] == book["functions"] == 0,
          f"the book's loop, GC off, leaves nothing: {book['variables']} Variables, "

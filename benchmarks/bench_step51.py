@@ -21,15 +21,14 @@ MEMORY_GROUP = "step51: one step's peak"
 
 
 @pytest.mark.benchmark(group=EPOCH_GROUP)
-def test_epoch_ratio(benchmark):
+def test_epoch_ratio(benchmark, info, dezero):
     """Each round: the NumPy floor and dezero, one epoch each, alternating which goes first."""
-    dezero = memory.load(memory.implementations(SOLUTIONS, STEP)[0])
     runs = {"numpy": memory.NumpyEpoch(dezero), "dezero": memory.DezeroEpoch(dezero)}
     pair = memory.Interleaved(lambda name: runs[name](), "numpy", "dezero", iterations=1,
                               repeats=1)
     benchmark.pedantic(pair.round, rounds=RATIO_ROUNDS, warmup_rounds=0)
-    benchmark.extra_info.update(impl="ratio", label="dezero / numpy", ratios=pair.ratios,
-                                batches=len(runs["numpy"].loader.dataset) // memory.MLP_BATCH)
+    info.update(ratios=pair.ratios,
+                batches=len(runs["numpy"].loader.dataset) // memory.MLP_BATCH)
 
 
 @pytest.mark.benchmark(group=MEMORY_GROUP)
@@ -45,20 +44,25 @@ def test_one_step(benchmark, info, dezero, retain_grad):
 # -- the report -------------------------------------------------------------------------------
 
 def report(results: dict) -> str:
-    ratio = bench.entries(results, EPOCH_GROUP)[0]
-    spread = memory.Spread.of(ratio["ratios"])
+    epochs = bench.entries(results, EPOCH_GROUP)
+    ratio = epochs[0]
     steps = bench.entries(results, MEMORY_GROUP)
     rows = [[e["label"], str(e["retain_grad"]), f"{e['time'] * 1e3:.1f}",
              bench.megabytes(e["peak"])] for e in steps]
-    by = {e["retain_grad"]: e["peak"] for e in steps}
+    peak = {(e["impl"], e["retain_grad"]): e["peak"] for e in steps}
     return "\n".join([
         f"One epoch of MLP((1000, 10)) on the offline sample ({ratio['batches']} batches of "
         f"{memory.MLP_BATCH}), dezero against plain NumPy:",
-        f"  {bench.spread_text(spread)}",
-        bench.ratio_target(spread, TARGET, f"dezero's epoch within {TARGET}x the NumPy floor"),
+        *(line for e in epochs for line in [
+            f"  {bench.whose(e['impl'])}: {bench.spread_text(memory.Spread.of(e['ratios']))}",
+            bench.ratio_target(memory.Spread.of(e["ratios"]), TARGET,
+                               f"{bench.whose(e['impl'])}'s epoch within {TARGET}x the NumPy "
+                               "floor")]),
         "",
         bench.table(["implementation", "retain_grad", "ms a step", "peak MB"], rows),
         "  peak: tracemalloc over one training step (forward, backward, update), untimed.",
-        bench.target(by[True] > by[False], "retain_grad=True keeps the intermediate grads: "
-                     f"{bench.megabytes(by[True] - by[False])} MB more at the peak"),
+        *(bench.target(peak[(impl, True)] > peak[(impl, False)],
+                       f"{bench.whose(impl)}: retain_grad=True keeps the intermediate grads, "
+                       f"{bench.megabytes(peak[(impl, True)] - peak[(impl, False)])} MB more "
+                       "at the peak") for impl in bench.measured_impls(steps)),
     ])

@@ -9,11 +9,18 @@ file holds the step's pytest-benchmark tests and its report:
 
 Its tests take `impl` and `dezero` (benchmarks/conftest.py); the learner's code joins when
 it passes its tests. This module runs pytest on the file, then prints the file's report
-under pytest-benchmark's own tables, with the helpers below (entries, table, megabytes,
-target). Timings vary between runs (a lot on a busy machine), so targets are printed,
-never asserted, and a verdict on a timing is given only when the figures allow one: a
-ratio is timed in interleaved rounds (memory.Interleaved) and judged by its median and
-spread (ratio_within, ratio_target). The deterministic facts (objects retained, a flat
+(pytest-benchmark's own tables are not shown: the report's tables hold their figures, fitted
+to 100 columns), with the helpers below (entries, table, megabytes, target, targets_for).
+Every verdict says whose figures it judges: a reference solution's, or the learner's code.
+
+Timings vary between runs (a lot on a busy machine), so targets are printed, never
+asserted, and a verdict on a timing is given only when the figures allow one: a ratio is
+timed in interleaved rounds (memory.Interleaved) and judged by its median and spread
+(ratio_within, ratio_target). Every timing is CPU time, with NumPy's BLAS on one thread and
+freed memory kept for reuse (TIMING_ENV): on a busy machine, wall-clock time, a matrix
+product split over threads and pages handed back to the system and faulted in again all
+measure the machine as much as the code (step 61's time ratio swung from +36 % to +61 %
+between two runs, and to +0 % in a third). The deterministic facts (objects retained, a flat
 peak) are checked by tests/runner/test_memory.py.
 """
 
@@ -22,26 +29,42 @@ from __future__ import annotations
 import gc
 import importlib.util
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from kata import memory
+from kata import memory, screen
 from kata.layout import BENCHMARKS, ROOT, WORK, UsageError, describe_steps, rel
+from kata.screen import say
 
 RESULTS = WORK / "bench"  # git-ignored: the JSON of the last run of each step
 BENCH_FILE = re.compile(r"^bench_step(\d+)\.py$")
-# pytest-benchmark's tables, chosen to fit 100 columns even with times far apart: short names,
-# two columns, the fastest and the median round (the kata's summary below them says the rounds
-# and the spreads; the JSON has the rest). Its legend explains columns not shown, so it is
-# left out.
-TABLE_OPTIONS = ("--benchmark-columns=min,median", "--benchmark-name=short",
-                 "--benchmark-sort=name")
-UNSHOWN_LEGEND = ("Legend:", "  Outliers: ", "  OPS: ")
+# pytest-benchmark's options: CPU time (memory.CLOCK's reason), short names, sorted by name.
+# Its tables are not shown (the report gives their figures); the JSON has them all.
+TABLE_OPTIONS = ("--benchmark-timer=time.process_time", "--benchmark-columns=min,median",
+                 "--benchmark-name=short", "--benchmark-sort=name")
+# The environment of a timed run (read as the process starts, so it is set for pytest's):
+# - NumPy's BLAS on one thread. A matrix product split over threads waits for whichever one
+#   was descheduled: on a busy machine a step took ten times as long, by turns.
+# - glibc's malloc keeps freed memory for reuse. By default it hands a big free block back to
+#   the system when it lies at the top of the heap, and the next step faults it back in (the
+#   kernel zeroes each page): whether it does depends on what else the heap holds, and it
+#   moved step 61's plain step by a third, from one run to the next. (Elsewhere: ignored.)
+TIMING_ENV = {
+    **{name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                              "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS")},
+    "MALLOC_MMAP_THRESHOLD_": str(32 * 2**20),
+    "MALLOC_TRIM_THRESHOLD_": str(2**30),
+}
 # A group whose name ends so holds ratios timed in alternating rounds (memory.Interleaved).
 INTERLEAVED = ", interleaved"
-INTERLEAVED_TABLE = re.compile(rf"""benchmark (["']).*{INTERLEAVED}\1: \d+ tests""")
+# What pytest-benchmark prints besides pytest's own lines: its tables (from a title line to
+# the blank line after the table), the legend of their columns, where it wrote the JSON.
+TABLE_TITLE = re.compile(r"""benchmark(?: (["']).*\1)?: \d+ tests""")
+UNSHOWN_LINES = ("Legend:", "  Outliers: ", "  OPS: ", "Wrote benchmark data in")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 # -- the steps that have benchmarks, and their files --------------------------------------------
@@ -151,10 +174,40 @@ def megabytes(size: float) -> str:
     return f"{size / memory.MB:.2f}"
 
 
+TARGET_INDENT = " " * 10  # a target's claim, continued under its first word
+
+
 def target(held: bool | None, claim: str) -> str:
-    """One line of a report's targets; None: the figures cannot tell (too noisy)."""
+    """One line of a report's targets (wrapped at words to 100 columns, continued under the
+    claim); None: the figures cannot tell (too noisy)."""
     word = {True: "met   ", False: "MISSED", None: "unsure"}[held]
-    return f"  {word}  {claim}"
+    first, *rest = claim.split("\n")
+    rows = screen.wrap(f"  {word}  {first}", screen.WIDTH, TARGET_INDENT)
+    for line in rest:
+        rows += screen.wrap(f"{TARGET_INDENT}{line.strip()}", screen.WIDTH, TARGET_INDENT)
+    return "\n".join(rows)
+
+
+IMPL_KEY = re.compile(r"^step(\d+)-(solution|yours)$")
+
+
+def whose(impl_key: str) -> str:
+    """Whose figures an entry holds, in words: `step61-solution` -> `the step 61 solution`."""
+    match = IMPL_KEY.match(impl_key)
+    if match is None:
+        return impl_key
+    step, kind = match.groups()
+    return f"the step {step} solution" if kind == "solution" else f"your step {step} code"
+
+
+def targets_for(impl_key: str, lines: list[str]) -> list[str]:
+    """A report's targets for one implementation, under a heading that says whose they are."""
+    return [f"Targets for {whose(impl_key)} (this run):", *lines]
+
+
+def measured_impls(entries_: list[dict]) -> list[str]:
+    """The implementations in a group's entries, in the run's order (solutions, then yours)."""
+    return list(dict.fromkeys(entry["impl"] for entry in entries_))
 
 
 def ratio_within(spread: memory.Spread, limit: float) -> bool | None:
@@ -212,7 +265,7 @@ def run(args) -> int:
         missing = ", ".join(rel(impl.path) for impl in compared(step) if not impl.path.exists())
         raise UsageError(f"step {step}'s benchmarks need {missing}")
     left_out = memory.learner_left_out(step)
-    print(left_out or f"your step {step} code passes its tests: it is measured too", flush=True)
+    say(left_out or f"your step {step} code passes its tests: it is measured too", flush=True)
     results = results_file(step)
     options = ["-q", f"--benchmark-json={results}", "--benchmark-only", *TABLE_OPTIONS]
     if left_out is None:
@@ -221,26 +274,28 @@ def run(args) -> int:
     results.unlink(missing_ok=True)  # an earlier run's figures must not pass for this run's
     code = run_benchmarks(bench_command([bench_file(step)], *options))
     if results.exists():
-        print(flush=True)
-        print(report(step, json.loads(results.read_text(encoding="utf-8"))))
+        say(flush=True)
+        say(report(step, json.loads(results.read_text(encoding="utf-8"))))
     return code
 
 
 def run_benchmarks(command: list[str]) -> int:
-    """pytest-benchmark, its output shown line by line as it comes, less the unshown legend
-    and the tables of interleaved groups (the time of a round of both implementations says
-    nothing; their ratios are in the report)."""
+    """pytest-benchmark, timing in TIMING_ENV; its output shown line by line
+    as it comes (pytest's progress, failures and summary), less its tables, their legend and
+    the path of its JSON: the report shows their figures, fitted to the screen."""
     if sys.stdout.isatty():
         command = [*command, "--color=yes"]
+    environment = {**os.environ, **TIMING_ENV, "COLUMNS": str(screen.columns())}
     hiding = False
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          text=True) as process:
+                          text=True, env=environment) as process:
         for line in process.stdout:
-            if INTERLEAVED_TABLE.search(line):
+            plain = ANSI.sub("", line)
+            if TABLE_TITLE.search(plain):
                 hiding = True
-            if not hiding and not line.startswith(UNSHOWN_LEGEND):
+            if not hiding and not plain.startswith(UNSHOWN_LINES):
                 print(line, end="", flush=True)
-            hiding = hiding and line.strip() != ""  # a table ends at a blank line
+            hiding = hiding and plain.strip() != ""  # a table ends at a blank line
     return process.returncode
 
 
@@ -250,4 +305,5 @@ def report(step: int, results: dict) -> str:
     failed = [impl.label for impl in compared(step) if impl.key not in measured]
     if failed:
         return f"no table: the benchmarks of the {' and '.join(failed)} failed (see above)"
-    return f"{bench_module(step).report(results)}\n\n(all figures: {rel(results_file(step))})"
+    return (f"{bench_module(step).report(results)}\n\n(times: CPU time, one BLAS thread, freed "
+            f"memory kept; all figures: {rel(results_file(step))})")

@@ -13,6 +13,7 @@ import os
 import sys
 
 from kata.layout import UsageError
+from kata.screen import say
 
 # command -> (module, one-line help). The Makefile's help text mirrors this table.
 COMMANDS = {
@@ -30,6 +31,7 @@ COMMANDS = {
     "watch": ("kata.watch", "rerun a step's tests whenever its files change"),
     "reset": ("kata.reset", "restore a step's skeleton, backing up your files first"),
     "solution": ("kata.reset", "show a step's reference solution"),
+    "run": ("kata.run", "run a script (the book's, or yours) on a step's code"),
 }
 
 
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # a reader that stopped early shows here, not as Python exits
         return code
     except UsageError as problem:
-        print(f"kata: {problem}", file=sys.stderr)
+        say(f"kata: {problem}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

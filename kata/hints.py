@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kata import layout
 from kata.layout import UsageError, parse_step, rel, step_name
+from kata.screen import say
 
 LEVELS = {1: "the idea", 2: "where in the code", 3: "nearly the solution"}
 HEADING = re.compile(r"^##\s+Level\s+(\d+)\s*$")
@@ -68,8 +69,8 @@ def show_hint(step: int, level: int) -> str:
     if level < len(LEVELS):
         after = f"Still stuck? make hint STEP={step} LEVEL={level + 1}"
     else:
-        after = (f"That was the last hint. The reference: make solution STEP={step}; "
-                 f"what the step changes: make diff STEP={step}")
+        after = (f"That was the last hint. The reference solution: make solution STEP={step}\n"
+                 f"What the step changes, as a diff: make diff STEP={step}")
     return f"{header}\n\n{text}\n\n{after}"
 
 
@@ -83,5 +84,5 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     step = parse_step(args.step)
-    print(show_hint(step, parse_level(args.level)))
+    say(show_hint(step, parse_level(args.level)))
     return 0

@@ -26,6 +26,15 @@ MOVED = {
 }
 STEP_DIR = re.compile(r"^step(\d\d)$")
 BOOK_STEPS = range(1, 62)  # the book's steps 1-60, and 61, its bonus step
+# The book's stages: (first step, last step, name), as the README's table of steps has them.
+STAGES = (
+    (1, 10, "Stage 1: automatic differentiation"),
+    (11, 24, "Stage 2: natural code"),
+    (25, 36, "Stage 3: higher-order derivatives"),
+    (37, 51, "Stage 4: neural networks"),
+    (52, 60, "Stage 5: DeZero challenges"),
+    (61, 61, "Beyond the book: gradient checkpointing"),
+)
 
 
 class UsageError(Exception):
@@ -76,6 +85,11 @@ def dezero_path(folder: Path) -> Path:
     return package / "__init__.py" if package.is_dir() else folder / "dezero.py"
 
 
+def stage(step: int) -> tuple[int, int, str]:
+    """The stage a step belongs to: (first step, last step, name)."""
+    return next(entry for entry in STAGES if entry[0] <= step <= entry[1])
+
+
 def guide(step: int) -> Path:
     return STEPS / step_name(step) / "README.md"
 
@@ -116,15 +130,19 @@ def parse_step(text: str | None) -> int:
     text = (text or "").strip()
     if not text:
         raise UsageError(f"say which step, for example STEP={known[-1]} ({available})")
+    shown = text if len(text) <= 8 else text[:7] + "…"  # make says it again: keep it short
     if not text.isdigit():
-        raise UsageError(f"STEP must be a step number such as STEP=17, not {text!r}")
+        raise UsageError(f"STEP must be a step number such as STEP=17, not {shown!r}")
     step = int(text)
     if step in known:
         return step
     if step in BOOK_STEPS:  # as the README says of the steps still to come
         raise UsageError(f"step {step} is not written yet ({available})")
-    raise UsageError(f"there is no step {step}: the book's steps are {BOOK_STEPS[0]}–"
-                     f"{BOOK_STEPS[-2]}, and {BOOK_STEPS[-1]} its bonus step ({available})")
+    # Short enough for make's `Makefile:17: *** ….  Stop.` around it to fit 100 columns.
+    problem = f"there is no step {shown}: the steps are {describe_steps(known)}"
+    if known == list(BOOK_STEPS):
+        problem += f" ({BOOK_STEPS[0]}–{BOOK_STEPS[-2]} the book's, {BOOK_STEPS[-1]} a bonus)"
+    raise UsageError(problem)
 
 
 def parse_impl(text: str) -> str:

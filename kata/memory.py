@@ -179,16 +179,23 @@ class Spread:
         return cls(low, median, high, len(ratios))
 
 
+# The clock of every timing: the CPU time of this process, not the wall clock. On a busy
+# machine the wall clock also counts the time other processes ran; CPU time counts the code's
+# own work (system time included). `make bench` also runs NumPy's BLAS on one thread and
+# keeps freed memory for reuse (kata.bench.TIMING_ENV says why).
+CLOCK = time.process_time
+
+
 class Interleaved:
     """Two implementations timed in alternating rounds, so a busy moment slows both alike.
 
     Each call of `round` first runs `setup` (untimed: by default a full collection, so no
     round pays for the garbage of the one before), then times `run(base)` and `run(other)`
     `repeats` times each, `iterations` calls a timing, alternating which goes first. It
-    records the fastest of other's timings over the fastest of base's: on a shared machine a
-    timing of a few milliseconds is often cut by another process's time slice, and the
-    fastest of a few is the one that was not. The spread of these ratios over the rounds
-    (Spread) says how far one run can be trusted.
+    records the fastest of other's timings over the fastest of base's: a timing is sometimes
+    slowed by another process (its cache, its memory traffic), and the fastest of a few is
+    the one that was not. Timings are CPU time (CLOCK). The spread of these ratios over the
+    rounds (Spread) says how far one run can be trusted.
     """
 
     def __init__(self, run, base, other, iterations: int = 5, repeats: int = 5,
@@ -198,10 +205,10 @@ class Interleaved:
         self.ratios: list[float] = []
 
     def _time(self, dezero) -> float:
-        started = time.perf_counter()
+        started = CLOCK()
         for _ in range(self.iterations):
             self.run(dezero)
-        return time.perf_counter() - started
+        return CLOCK() - started
 
     def round(self) -> None:
         if self.setup is not None:

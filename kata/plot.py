@@ -41,11 +41,13 @@ from kata.memory import (
     rnn_memory_curve,
     traced,
 )
+from kata.screen import say
 
 PLOT_GRAPHS = 200
 OUTPUT = WORK / "plots" / "step17-memory.png"
-MISSING = ("make plot needs matplotlib: .venv/bin/pip install matplotlib "
-           "(or: .venv/bin/pip install --group plot)")
+# `python -m pip`: the pip of this very environment (.venv/bin/pip of a copied environment
+# would install into the one it was copied from).
+MISSING = "make plot needs matplotlib: .venv/bin/python -m pip install --group plot"
 
 # (implementation, cyclic GC on?, legend)
 LINES = [
@@ -73,15 +75,15 @@ def measured(lines, curve) -> dict[str, np.ndarray]:
     drawn = {}
     for impl, setting, legend in lines:
         if not impl.path.exists():
-            print(f"{legend} is left out: there is no {rel(impl.path)}")
+            say(f"{legend} is left out: there is no {rel(impl.path)}")
             continue
         try:
             drawn[legend] = curve(load(impl), setting)
         except Exception as error:
             if impl.solution:
                 raise
-            print(f"{legend} is left out: {rel(impl.path)} fails the loop "
-                  f"({type(error).__name__}: {error})")
+            say(f"{legend} is left out: {rel(impl.path)} fails the loop "
+                f"({type(error).__name__}: {error})")
     return drawn
 
 
@@ -229,7 +231,7 @@ def run(args) -> int:
         raise UsageError(f"make plot draws the memory of {steps}, not of step {step}")
     plt = pyplot()
     if plt is None:
-        print(MISSING, file=sys.stderr)
+        say(MISSING, file=sys.stderr)
         return 1
-    print(PLOTS[step](plt))
+    say(PLOTS[step](plt))
     return 0

@@ -8,10 +8,15 @@ Nothing is written down by hand, so nothing can drift. For each step:
 * **done**: the learner changed the folder and every test that applies to the step passes.
 * **started**: the learner changed the folder and some test still fails.
 
-Steps are tested in parallel, each in its own pytest process, and the result is cached in
-.kata/cache/progress/ under a hash of everything the outcome depends on: the step folder's
-files, the tests that apply to the step, and the runner itself. An unchanged step is not
-run again.
+Steps are tested in parallel, each in its own pytest process, as `make test` runs them: the
+step's own tests first, the earlier steps' only once those pass (a step whose own tests fail
+is started whatever the others say, so they are not run), stopped at the first timeout. The
+result is cached in .kata/cache/progress/ under a hash of everything the outcome depends on:
+the step folder's files, the tests that apply to the step, and the runner itself. An
+unchanged step is not run again.
+
+The table fits one screen: the book's stages are folded to a line each, and the stage the
+learner works in (the next step's, and any with a started step) is shown step by step.
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kata import generate, layout
-from kata.layout import rel, step_name
-from kata.testrun import run_quietly, run_tests
-from kata.workspace import learner_changes, learner_impl, step_folder
+from kata import generate, layout, screen
+from kata.layout import describe_steps, rel, step_name
+from kata.screen import say
+from kata.testrun import pytest_command, run_tests
+from kata.workspace import learner_changes, learner_impl, run_reported, step_folder
 
 DONE, STARTED, NOT_STARTED = "done", "started", "not started"
 RUNNER = Path(__file__).resolve().parent  # kata/: a change to the runner invalidates the cache
@@ -42,6 +49,7 @@ class StepProgress:
     passed: int | None = None  # from the last test run; None when not run or it crashed
     failed: int | None = None
     from_cache: bool = False
+    own: bool = True  # the counts are of the step's own tests (the earlier ones did not run)
 
     @property
     def done(self) -> bool:
@@ -53,8 +61,10 @@ class StepProgress:
             return ""
         if self.failed is None:
             return f"the tests could not run (make test STEP={self.step})"
+        if not self.own:
+            return f"its own tests pass, {self.failed} of the earlier steps' fail"
         total = (self.passed or 0) + self.failed
-        return f"{self.failed} of {total} tests fail"
+        return f"{self.failed} of its {total} tests fail"
 
 
 # -- the cache -------------------------------------------------------------------------------
@@ -92,14 +102,14 @@ def cached(step: int, key: str) -> StepProgress | None:
     if saved.get("key") != key:
         return None
     return StepProgress(step, saved["status"], saved.get("passed"), saved.get("failed"),
-                        from_cache=True)
+                        from_cache=True, own=saved.get("own", True))
 
 
 def remember(result: StepProgress, key: str) -> None:
     path = cache_file(result.step)
     path.parent.mkdir(parents=True, exist_ok=True)
     entry = {"key": key, "status": result.status, "passed": result.passed,
-             "failed": result.failed}
+             "failed": result.failed, "own": result.own}
     scratch = path.with_suffix(f".{os.getpid()}.tmp")
     scratch.write_text(json.dumps(entry), encoding="utf-8")
     scratch.replace(path)  # whole or not at all, even if two runs race
@@ -108,23 +118,39 @@ def remember(result: StepProgress, key: str) -> None:
 # -- running the tests -----------------------------------------------------------------------
 
 def counted(step: int, exit_code: int, outcomes: dict | None) -> StepProgress:
-    """A step's progress from a test run: its exit code, and its tests' outcomes if any."""
+    """A step's progress from a test run: its exit code, and its tests' outcomes if any.
+
+    When the step's own tests fail, the counts are theirs; when they pass and an earlier
+    step's test fails, the counts are the earlier steps'.
+    """
     status = DONE if exit_code == 0 else STARTED
     if outcomes is None:  # pytest stopped before it could report
         return StepProgress(step, status)
-    passed = sum(o["outcome"] == "passed" for o in outcomes.values())
-    failed = sum(o["outcome"] == "failed" for o in outcomes.values())
-    return StepProgress(step, status, passed, failed)
+    own = [o["outcome"] for o in outcomes.values() if o.get("introduced", step) == step]
+    earlier = [o["outcome"] for o in outcomes.values() if o.get("introduced", step) != step]
+    if status == STARTED and "failed" not in own:
+        if "failed" not in earlier:  # no test failed, yet the run did: it could not run
+            return StepProgress(step, status)
+        return StepProgress(step, status, earlier.count("passed"), earlier.count("failed"),
+                            own=False)
+    return StepProgress(step, status, own.count("passed"), own.count("failed"))
 
 
 def run_step_quietly(step: int) -> StepProgress:
-    """Run every test that applies to the step on the learner's code, output discarded."""
-    run = run_quietly(step, learner_impl(step), timeout=STEP_TIMEOUT_S)
+    """Run the step's tests on the learner's code as `make test` does, output discarded: the
+    step's own tests first, the earlier steps' only once those pass (when the step's own
+    fail, it is started whatever the others say: running them would only cost time)."""
+    run = run_reported(pytest_command(step, learner_impl(step)), timeout=STEP_TIMEOUT_S)
     return counted(step, run.exit_code, run.outcomes)
 
 
-def progress(steps: list[int] | None = None, jobs: int | None = None) -> list[StepProgress]:
-    """The status of each step, testing the changed, uncached ones in parallel."""
+Announce = Callable[[list[int]], None]
+
+
+def progress(steps: list[int] | None = None, jobs: int | None = None,
+             announce: Announce | None = None) -> list[StepProgress]:
+    """The status of each step, testing the changed, uncached ones in parallel (`announce`
+    is told which, before they run: the learner should not wait in silence)."""
     steps = layout.step_numbers() if steps is None else steps
     results: dict[int, StepProgress] = {}
     to_run: dict[int, str] = {}
@@ -137,6 +163,8 @@ def progress(steps: list[int] | None = None, jobs: int | None = None) -> list[St
         if not results[step].from_cache:
             to_run[step] = key
     if to_run:
+        if announce is not None:
+            announce(list(to_run))
         workers = jobs or min(len(to_run), os.cpu_count() or 2)
         with ThreadPoolExecutor(max_workers=workers) as pool:
             for result in pool.map(run_step_quietly, to_run):
@@ -145,34 +173,109 @@ def progress(steps: list[int] | None = None, jobs: int | None = None) -> list[St
     return [results[step] for step in steps]
 
 
-def step_progress(step: int) -> StepProgress:
+def testing(steps: list[int]) -> None:
+    """The line said before changed steps are tested (an announce for `progress`)."""
+    which = f"step {steps[0]}" if len(steps) == 1 else f"steps {describe_steps(steps)}"
+    say(f"testing {which} on your code (changed since the last look)…", flush=True)
+
+
+def step_progress(step: int, announce: Announce | None = None) -> StepProgress:
     """One step's status (cached like the others)."""
-    return progress([step])[0]
+    return progress([step], announce=announce)[0]
 
 
 # -- the commands ----------------------------------------------------------------------------
 
+def began_at(results: list[StepProgress]) -> int:
+    """The first step the learner began (many start mid-book); the first step if none."""
+    begun = [r.step for r in results if r.status != NOT_STARTED]
+    return min(begun) if begun else min((r.step for r in results), default=0)
+
+
 def summary(results: list[StepProgress]) -> str:
-    """`done: 17/24 (70%)`, rounded down so 100% means really all of them."""
-    done = sum(r.done for r in results)
-    total = len(results)
+    """`done: 17/24 (70%)`, rounded down so 100% means really all of them; counted from the
+    step the learner began at (`done: 5/37 (13%) from step 25, where you began`)."""
+    start = began_at(results)
+    counted_ = [r for r in results if r.step >= start]
+    done = sum(r.done for r in counted_)
+    total = len(counted_)
     percent = 100 * done // total if total else 0
-    return f"done: {done}/{total} ({percent}%)"
-
-
-def table(results: list[StepProgress]) -> str:
-    lines = [f"{'step':>4}  {'status':<12} title"]
-    for r in results:
-        detail = f"   ({r.detail()})" if r.detail() else ""
-        lines.append(f"{r.step:>4}  {r.status:<12} {layout.title(r.step)}{detail}")
-    return "\n".join(lines)
+    text = f"done: {done}/{total} ({percent}%)"
+    if results and start > results[0].step:
+        text += f" from step {start}, where you began"
+    return text
 
 
 def first_not_done(results: list[StepProgress]) -> StepProgress | None:
     """The first step not done, from where the learner began (many start mid-book)."""
-    begun = [r.step for r in results if r.status != NOT_STARTED]
-    start = min(begun) if begun else 0
+    start = began_at(results)
     return next((r for r in results if not r.done and r.step >= start), None)
+
+
+# -- the table: one screen, the stages folded where nothing happens -----------------------------
+
+def step_row(r: StepProgress) -> str:
+    detail = f"   ({r.detail()})" if r.detail() else ""
+    return f"{r.step:>5}  {r.status:<12} {layout.title(r.step)}{detail}"
+
+
+def stages(results: list[StepProgress]) -> list[list[StepProgress]]:
+    """The results grouped by the book's stages, in order."""
+    groups: dict[tuple, list[StepProgress]] = {}
+    for r in results:
+        groups.setdefault(layout.stage(r.step), []).append(r)
+    return list(groups.values())
+
+
+def stage_title(group: list[StepProgress]) -> str:
+    first, last = group[0].step, group[-1].step
+    steps = f"step {first}" if first == last else f"steps {first}–{last}"
+    return f"{layout.stage(first)[2]} ({steps})"
+
+
+def stage_line(group: list[StepProgress]) -> str:
+    """A stage folded to one line: how many steps are done, started, not started."""
+    done = sum(r.done for r in group)
+    started = [r.step for r in group if r.status == STARTED]
+    if done == len(group):
+        counts = "all done" if done > 1 else "done"
+    elif done == 0 and not started:
+        counts = "not started"
+    else:
+        parts = [f"{done} done"] if done else []
+        if started:
+            parts.append(f"{len(started)} started ({describe_steps(started)})")
+        rest = len(group) - done - len(started)
+        parts += [f"{rest} not started"] if rest else []
+        counts = ", ".join(parts)
+    return f"{stage_title(group)}: {counts}"
+
+
+def table(results: list[StepProgress], budget: int | None = None,
+          width: int = screen.WIDTH) -> str:
+    """Every stage: in full (a row per step) where the learner works, folded to a line
+    elsewhere, within `budget` rows when given (the next step's stage is always in full)."""
+    groups = stages(results)
+    following = first_not_done(results)
+    wanted = [g for g in groups if following in g]
+    wanted += [g for g in groups if g not in wanted and any(r.status == STARTED for r in g)]
+    if len(groups) == 1:
+        wanted = groups
+    shown = [g for g in wanted[:1]]
+
+    def lines(unfolded) -> list[str]:
+        out = []
+        for group in groups:
+            if group in unfolded:
+                out += [stage_title(group), *(step_row(r) for r in group)]
+            else:
+                out.append(stage_line(group))
+        return [row for line in out for row in screen.wrap(line, width, " " * 8)]
+
+    for group in wanted[1:]:
+        if budget is None or len(lines([*shown, group])) <= budget:
+            shown.append(group)
+    return "\n".join(lines(shown))
 
 
 def add_progress_arguments(parser) -> None:
@@ -180,23 +283,37 @@ def add_progress_arguments(parser) -> None:
                         help="how many steps to test at once (default: one per CPU)")
 
 
+FOOTER_ROWS = 3  # a blank row, the summary, the note on what ran
+
+
 def run_progress(args) -> int:
     if args.jobs is not None and args.jobs < 1:
         raise layout.UsageError(f"--jobs must be 1 or more, not {args.jobs}")
-    results = progress(jobs=args.jobs)
-    print(table(results))
-    print()
+    results = progress(jobs=args.jobs, announce=testing)
+    width = screen.columns()
+    say(table(results, screen.height() - FOOTER_ROWS - screen.AROUND, width), width=width)
+    say()
     line = summary(results)
     started = sum(r.status == STARTED for r in results)
     if started:
         line += f"   started: {started}"
     following = first_not_done(results)
     line += f"   next: step {following.step} (make next)" if following else "   all done!"
-    print(line)
-    ran = sum(not r.from_cache and r.status != NOT_STARTED for r in results)
-    print(f"({ran} changed step(s) tested now, the others from {rel(layout.WORK / 'cache')}; "
-          f"untouched skeletons are not run: they fail by construction)")
+    say(line, width=width)
+    say(ran_note(results), width=width)
     return 0
+
+
+def ran_note(results: list[StepProgress]) -> str:
+    """Where the statuses came from, in a line."""
+    ran = sum(not r.from_cache and r.status != NOT_STARTED for r in results)
+    cache = rel(layout.WORK / "cache")
+    untouched = "untouched skeletons are not run: they fail by construction"
+    if ran:
+        return f"({ran} changed step(s) tested now; the others from {cache}, or not started)"
+    if any(r.status != NOT_STARTED for r in results):
+        return f"(nothing changed since the last run: all from {cache}; skeletons are not run)"
+    return f"(no step started yet: {untouched})"
 
 
 def add_next_arguments(parser) -> None:
@@ -211,14 +328,14 @@ def why(result: StepProgress) -> str:
 
 
 def run_next(args) -> int:
-    results = progress()
+    results = progress(announce=testing)
     following = first_not_done(results)
     if following is None:
-        print(f"All {len(results)} steps are done ({summary(results)}). Well done!")
+        say(f"All {len(results)} steps are done ({summary(results)}). Well done!")
         return 0
     step = following.step
-    print(f"Step {step} — {layout.title(step)}: the first step not done ({why(following)}).",
-          flush=True)
+    say(f"Step {step} — {layout.title(step)}: the first step not done ({why(following)}).",
+        flush=True)
     key = cache_key(step) if following.status != NOT_STARTED else None
     with tempfile.TemporaryDirectory(prefix="kata-next-") as scratch:
         report = Path(scratch) / "report.json"

@@ -18,10 +18,11 @@ import shutil
 import sys
 from pathlib import Path
 
-from kata import backup, layout, pager
+from kata import backup, layout, pager, screen
 from kata.generate import skeleton, solution_files, views
 from kata.layout import UsageError, parse_step, rel, step_name
 from kata.progress import NOT_STARTED, step_progress
+from kata.screen import say
 from kata.workspace import learner_changes, step_folder
 
 LATEST = "latest"
@@ -33,7 +34,9 @@ def confirm(question: str, yes: bool, refusal: str) -> bool:
         return True
     if not sys.stdin.isatty():
         raise UsageError(refusal)
-    prompt = f"{question} [y/N] "
+    # Wrapped at words, `[y/N]` kept with the question's last word; the answer follows it.
+    rows = screen.wrap(f"{question}{screen.KEEP}[y/N]", screen.columns(), indent="")
+    prompt = "\n".join(rows).replace(screen.KEEP, " ") + " "
     if not sys.stdout.isatty() and sys.stderr.isatty():  # `make solution | head`: ask where
         print(prompt, end="", file=sys.stderr, flush=True)  # the learner sees it, not in the
         prompt = ""  # pipe
@@ -74,32 +77,32 @@ def reset_step(step: int, yes: bool = False) -> int:
     left_alone = (f"left alone (not part of the skeleton): {names(changes.added)}"
                   if changes.added else "")
     if not to_write:
-        print(f"{rel(folder)} is already the pristine skeleton: nothing to reset")
+        say(f"{rel(folder)} is already the pristine skeleton: nothing to reset")
         if left_alone:
-            print(left_alone)
+            say(left_alone)
         return 0
 
     question = (f"Put back the skeleton of step {step} ({names(to_write)})? "
                 f"Your changed files are backed up first.")
-    refusal = ("reset replaces your files, so it asks first: run it in a terminal, "
-               "or add YES=1 (your files are backed up either way)")
+    refusal = ("reset asks first (it replaces your files, after a backup): run it in a "
+               "terminal, or add YES=1")
     if not confirm(question, yes, refusal):
-        print("reset cancelled: nothing changed")
+        say("reset cancelled: nothing changed")
         return 1
 
     saved = safe_back_up([folder / name for name in changes.changed], f"reset-{step_name(step)}")
     if saved:
-        print(f"backed up {len(changes.changed)} file(s) to {rel(saved)}")
+        say(f"backed up {len(changes.changed)} file(s) to {rel(saved)}")
     pristine = skeleton(step)
     for name in to_write:
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(pristine[name], encoding="utf-8")
-    print(f"{rel(folder)}: skeleton put back ({names(to_write)})")
+    say(f"{rel(folder)}: skeleton put back ({names(to_write)})")
     if left_alone:
-        print(left_alone)
+        say(left_alone)
     if saved:
-        print(f"to undo: make reset STEP={step} RESTORE={rel(saved)}")
+        say(f"to undo: make reset STEP={step} RESTORE={rel(saved)}")
     return 0
 
 
@@ -137,20 +140,20 @@ def restore_step(step: int, text: str, yes: bool = False) -> int:
     folder = step_folder(step)
     files = backed_up_files(source, step)
     question = f"Put back {names(files)} of step {step} from {rel(source)}?"
-    refusal = ("restoring replaces your files, so it asks first: run it in a terminal, "
-               "or add YES=1 (your files are backed up either way)")
+    refusal = ("restore asks first (it replaces your files, after a backup): run it in a "
+               "terminal, or add YES=1")
     if not confirm(question, yes, refusal):
-        print("restore cancelled: nothing changed")
+        say("restore cancelled: nothing changed")
         return 1
     replaced = [folder / name for name in files if (folder / name).is_file()
                 and (folder / name).read_bytes() != (inside / name).read_bytes()]
     saved = safe_back_up(replaced, f"restore-{step_name(step)}")
     if saved:
-        print(f"backed up {len(replaced)} file(s) to {rel(saved)}")
+        say(f"backed up {len(replaced)} file(s) to {rel(saved)}")
     for name in files:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(inside / name, folder / name)
-    print(f"{rel(folder)}: put back {names(files)} from {rel(source)}")
+    say(f"{rel(folder)}: put back {names(files)} from {rel(source)}")
     return 0
 
 
@@ -175,8 +178,9 @@ def run_reset(args) -> int:
 def reference_text(step: int) -> str:
     """The step's reference code, markers removed, one file after the other."""
     folder = layout.SOLUTIONS / step_name(step)
-    parts = [f"Reference solution of step {step} — {layout.title(step)} "
-             f"({rel(folder)}, markers removed)"]
+    header = (f"Reference solution of step {step} — {layout.title(step)} "
+              f"({rel(folder)}, markers removed)")
+    parts = ["\n".join(screen.wrap(header))]  # the code is not wrapped: ruff keeps it narrow
     for name in solution_files(step):
         if name.suffix == ".py":
             parts.append(f"==> {step_name(step)}/{name} <==\n{views(step, name).solution}")
@@ -188,7 +192,10 @@ def allow_spoiler(step: int, what: str, command: str, yes: bool) -> bool:
     """Before showing the reference: fine once the step passes, else ask (or YES=1)."""
     if yes:  # nothing to ask: do not run the step's tests to find out
         return True
-    result = step_progress(step)
+    def checking(_steps) -> None:  # the tests take a while: say what the wait is for
+        say(f"checking whether step {step} passes on your code…", flush=True)
+
+    result = step_progress(step, announce=checking)
     if result.done:
         return True
     state = ("you have not started it" if result.status == NOT_STARTED
@@ -198,7 +205,7 @@ def allow_spoiler(step: int, what: str, command: str, yes: bool) -> bool:
                f"run this in a terminal, or: make {command} STEP={step} YES=1")
     if confirm(question, yes, refusal):
         return True
-    print(f"not shown. Stuck? make hint STEP={step}")
+    say(f"not shown. Stuck? make hint STEP={step}")
     return False
 
 

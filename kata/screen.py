@@ -1,21 +1,27 @@
-"""A failing run on the learner's screen: fitted to its width, and to its height.
+"""What the runner prints, fitted to the learner's screen: its width, and its height.
 
-What the learner must read goes where the screen ends, next to the prompt: the failure to
-fix first, in full, then the run's summary. Above it, every other failing test is named,
-one line each where there is room (its message cut at a word), and by name alone where
-there is not. A line wider than the terminal wraps at a word, with an indent.
+Every line the runner prints fits WIDTH columns, wrapped at words (`say`, `lines`, `wrap`):
+never cut inside a word, a number or a path. Widths are measured in one place,
+`display_width`, so that text whose characters take two columns (Hangul) can be measured
+there alone.
+
+A failing run: what the learner must read goes where the screen ends, next to the prompt:
+the failure to fix first, in full, then the run's summary. Above it, every other failing
+test is named, one line each where there is room (its message cut at a word), and by name
+alone where there is not. A line wider than the terminal wraps at a word, with an indent.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
-import textwrap
 
 from kata.ordering import Failure
 
 ROWS = 40  # the screen's height when it cannot be known (output to a file or a pipe)
+WIDTH = 100  # the widest line the runner prints (a narrower terminal: its own width)
 INDENT = "    "  # the continuation of a wrapped line
 ELLIPSIS = "…"
 KEEP = "\u00a0"  # a space a line is not wrapped at (put back before printing)
@@ -31,29 +37,98 @@ def height() -> int:
     return ROWS
 
 
-def fit(line: str, width: int) -> list[str]:
-    """`line` as rows of at most `width` characters: wrapped at words, continued indented."""
-    if len(line) <= width:
+def display_width(text: str) -> int:
+    """How many columns `text` takes on a terminal: the one place widths are measured.
+
+    Every character counts one column for now; text in a script whose characters take two
+    (Hangul, CJK) is to be measured here (e.g. with wcwidth), and only here.
+    """
+    return len(text)
+
+
+def columns() -> int:
+    """The width to print to: WIDTH, or a narrower terminal's (COLUMNS wins, as for `LINES`)."""
+    if os.environ.get("COLUMNS", "").isdigit() and int(os.environ["COLUMNS"]) > 0:
+        return min(WIDTH, int(os.environ["COLUMNS"]))
+    if sys.stdout.isatty():
+        return min(WIDTH, shutil.get_terminal_size((WIDTH, ROWS)).columns)
+    return WIDTH
+
+
+# A command the learner types is never split across rows: `make hint STEP=17 LEVEL=2`.
+COMMAND = re.compile(r"\bmake [a-z][a-z-]*(?: [A-Z][A-Z_]*=[^\s,;:)]+)*")
+
+
+def wrap(line: str, width: int = WIDTH, indent: str | None = None) -> list[str]:
+    """`line` as rows of at most `width` columns, broken at spaces only (never inside a word,
+    a number, a path or a `make` command; nor at KEEP); the rows after the first start with
+    `indent` (by default the line's own indent and INDENT more). A single word wider than
+    `width` keeps a row of its own."""
+    if display_width(line) <= width:
         return [line]
-    lead = line[:len(line) - len(line.lstrip())]
-    return textwrap.wrap(line, width=width, initial_indent="", subsequent_indent=lead + INDENT,
-                         break_long_words=False, break_on_hyphens=False) or [line]
+    line = COMMAND.sub(lambda command: command.group().replace(" ", KEEP), line)
+    return [row.replace(KEEP, " ") for row in _wrap(line, width, indent)]
+
+
+def _wrap(line: str, width: int, indent: str | None) -> list[str]:
+    lead = line[:len(line) - len(line.lstrip(" "))]
+    indent = lead + INDENT if indent is None else indent
+    pieces = re.split(r"( +)", line[len(lead):])  # word, spaces, word, ...
+    rows: list[str] = []
+    row = lead
+    for at in range(0, len(pieces), 2):
+        word, space = pieces[at], pieces[at - 1] if at else ""
+        if not word:  # the spaces that end the line
+            continue
+        if row.strip() and display_width(row + space + word) > width:
+            rows.append(row.rstrip(" "))
+            row = indent + word
+        else:
+            row += (space if row.strip() else "") + word
+    rows.append(row.rstrip(" "))
+    return rows
+
+
+def fit(line: str, width: int) -> list[str]:
+    """`line` as rows of at most `width` columns: wrapped at words, continued indented."""
+    return wrap(line, width)
 
 
 def fit_all(lines: list[str], width: int) -> list[str]:
     return [row for line in lines for row in fit(line, width)]
 
 
+def lines(text: str, width: int | None = None) -> list[str]:
+    """Every line of `text`, wrapped at words to `width` (by default `columns()`)."""
+    width = width or columns()
+    return [row for line in text.split("\n") for row in wrap(line, width)]
+
+
+def say(text: str = "", file=None, width: int | None = None, flush: bool = False) -> None:
+    """print(), every line fitted to the screen: how the runner speaks to the learner."""
+    print("\n".join(lines(text, width)), file=file or sys.stdout, flush=flush)
+
+
 def rows(lines: list[str], width: int) -> int:
     """How many terminal rows `lines` take (a word wider than the screen wraps as well)."""
-    return sum(max(1, -(-len(line) // width)) for line in lines)
+    return sum(max(1, -(-display_width(line) // width)) for line in lines)
+
+
+def _prefix(text: str, width: int) -> str:
+    """The longest start of `text` that fits `width` columns."""
+    taken = 0
+    for at, character in enumerate(text):
+        taken += display_width(character)
+        if taken > width:
+            return text[:at]
+    return text
 
 
 def cut(line: str, width: int) -> str:
-    """`line` cut at a word to fit `width` characters, with … where it was cut."""
-    if len(line) <= width:
+    """`line` cut at a word to fit `width` columns, with … where it was cut."""
+    if display_width(line) <= width:
         return line
-    head = line[:width - len(ELLIPSIS)]
+    head = _prefix(line, width - display_width(ELLIPSIS))
     if line[len(head)] != " " and " " in head.strip():  # cut inside a word: drop all of it
         head = head[:head.rfind(" ")]
     return head.rstrip(" ,:;") + ELLIPSIS
@@ -119,7 +194,7 @@ def _entries(first: Failure, others: list[Failure]) -> list[Entry]:
 def _entry_rows(entry: Entry, width: int) -> list[str]:
     word, label, message = entry
     names = f"{word} {label}:"
-    if len(names) + 20 <= width:  # room for the message's start on the same row
+    if display_width(names) + 20 <= width:  # room for the message's start on the same row
         rows = [cut(f"{names} {message}", width)]
     else:
         rows = [*fit(names, width), cut(f"{INDENT}{message}", width)]

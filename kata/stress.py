@@ -1,23 +1,33 @@
 """`make stress STEP=N`: run a step's tests many times in a row; say whether any result changed.
 
 Leak tests must not pass or fail by luck (a garbage collection that happened to run, an
-object some earlier test left behind). Each run is a fresh `make test` (its own Python
-process, with its own hash seed) and records every test's outcome. The results are
-*stable* when every run gave every test the same outcome: on a finished step that means
-all passed every time; on an unfinished one, the same tests failed every time.
+object some earlier test left behind), nor property tests by the examples drawn. Each run
+is a fresh pytest process (with its own hash seed) and records every test's outcome. What
+runs is what can flake on this step's code: the step's own tests, and the earlier steps'
+leak tests (those that use `kata.leaks.no_cycles`); the rest of the earlier steps' tests
+give the same answer every time, and `make test` runs them. The results are *stable* when
+every run gave every test the same outcome: on a finished step that means all passed every
+time; on an unfinished one, the same tests failed every time.
 
 Exit status: 0 when stable (and, for IMPL=solutions, when everything passed), 1 otherwise.
 """
 
 from __future__ import annotations
 
+import ast
+import functools
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
-from kata.layout import describe_steps
-from kata.testrun import run_quietly
+from kata import layout
+from kata.layout import describe_steps, rel, step_name
+from kata.screen import say
+from kata.testrun import pytest_command
+from kata.workspace import run_reported
 
 RUNS = 20
+LEAK_CHECK = "no_cycles"  # kata.leaks.no_cycles: what makes a test a leak test
 
 
 @dataclass(frozen=True)
@@ -45,13 +55,65 @@ class Run:
                          if counts[word]) or "no tests"
 
 
+# -- what runs: the step's own tests, and the earlier steps' leak tests ---------------------------
+
+def _uses(node: ast.AST, names: set[str]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id in names
+               or isinstance(n, ast.Attribute) and n.attr in names for n in ast.walk(node))
+
+
+def leak_tests_in(path: Path) -> list[str]:
+    """The test functions of a file that check for leaks (pytest node ids): those that use
+    no_cycles, directly or through a function of the same file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    functions = [(node, "") for node in tree.body if isinstance(node, ast.FunctionDef)]
+    for cls in (node for node in tree.body if isinstance(node, ast.ClassDef)):
+        functions += [(node, f"{cls.name}::") for node in cls.body
+                      if isinstance(node, ast.FunctionDef)]
+    leaking = {LEAK_CHECK}
+    while True:  # helpers that call helpers that call no_cycles
+        more = {node.name for node, _ in functions
+                if node.name not in leaking and _uses(node, leaking)}
+        if not more:
+            break
+        leaking |= more
+    where = rel(path)
+    return [f"{where}::{prefix}{node.name}" for node, prefix in functions
+            if node.name.startswith("test") and node.name in leaking]
+
+
+@functools.cache
+def earlier_leak_tests(step: int) -> tuple[str, ...]:
+    """The leak tests that earlier steps introduce (they apply to this step too, unless their
+    `until` says otherwise: pytest leaves those out)."""
+    found: list[str] = []
+    for earlier in range(1, step):
+        folder = layout.TESTS / step_name(earlier)
+        for path in sorted(folder.glob("test_*.py")) if folder.is_dir() else []:
+            if LEAK_CHECK in path.read_text(encoding="utf-8"):
+                found += leak_tests_in(path)
+    return tuple(found)
+
+
 def run_once(step: int, impl: str) -> Run:
-    """Run the step's tests in a fresh process, quietly, and read each test's outcome."""
-    run = run_quietly(step, impl)
+    """Run the step's own tests and the earlier leak tests in a fresh process, quietly, and
+    read each test's outcome."""
+    command = pytest_command(step, impl, only_this_step=True, every_test=True,
+                             extra=earlier_leak_tests(step))
+    run = run_reported(command)
     outcomes = {test: entry["outcome"] for test, entry in (run.outcomes or {}).items()}
     # A run that wrote no report did not finish, whatever its exit code says.
     exit_code = run.exit_code if run.outcomes is not None or run.exit_code >= 2 else 3
     return Run(outcomes, exit_code, run.seconds)
+
+
+def what_runs(step: int) -> str:
+    """What a run holds, in words."""
+    leaks = earlier_leak_tests(step)
+    if not leaks:
+        return "its own tests"
+    steps = describe_steps(sorted({layout.step_of_path(test) for test in leaks}))
+    return f"its own tests and the earlier steps' {len(leaks)} leak tests (steps {steps})"
 
 
 @dataclass(frozen=True)
@@ -90,14 +152,18 @@ def judge(runs: list[Run], impl: str, step: int | str = "N") -> Verdict:
     return Verdict(True, True, lines)
 
 
-def stress(step: int, impl: str, runs: int = RUNS, say=print) -> int:
+def stress(step: int, impl: str, runs: int = RUNS, say=say) -> int:
     """Run the step's tests `runs` times, one line per run, then the verdict; the exit code."""
-    say(f"step {step} ({impl}): its tests {runs} times in a row, each in a fresh process")
+    whose = "your code" if impl == "steps" else "the reference solution"
+    say(f"step {step} on {whose}: {what_runs(step)}, {runs} times, each in a fresh process "
+        f"(the other tests give the same answer every time: make test STEP={step} runs them)",
+        flush=True)
     results = []
     for number in range(1, runs + 1):
         run = run_once(step, impl)
         results.append(run)
-        say(f"  run {number:>{len(str(runs))}}/{runs}: {run.summary():<32} {run.seconds:5.1f} s")
+        say(f"  run {number:>{len(str(runs))}}/{runs}: {run.summary():<32} {run.seconds:5.1f} s",
+            flush=True)
     verdict = judge(results, impl, step)
     for line in verdict.lines:
         say(line)

@@ -19,6 +19,7 @@ import watchfiles
 
 from kata import layout
 from kata.layout import UsageError, parse_step, rel
+from kata.screen import say
 from kata.testrun import run_tests
 from kata.workspace import learner_impl, step_folder
 
@@ -97,13 +98,13 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
             continue
         print(CLEAR_SCREEN if clear else run_separator(runs), end="")
         if changes:
-            print(f"changed: {changed_names(changes, folder)}")
-        print(f"Step {step} — {layout.title(step)}", flush=True)
+            say(f"changed: {changed_names(changes, folder)}")
+        say(f"Step {step} — {layout.title(step)}", flush=True)
         exit_code = runner()
         runs += 1
         if max_runs is not None and runs >= max_runs:
             break
-        print(f"\n{waiting}", flush=True)
+        say(f"\n{waiting}", flush=True)
     return exit_code
 
 
@@ -130,5 +131,5 @@ def run(args) -> int:
     try:
         return watch_step(step, poll=args.poll, max_runs=args.max_runs)
     except KeyboardInterrupt:
-        print("\nstopped watching")
+        say("\nstopped watching")
         return 0

@@ -44,8 +44,8 @@ def main(to_file=FIGURE):
         import matplotlib
     except ImportError:
         values = ", ".join(f"{label} {curve[150]:+.3f}" for label, curve in zip(labels, curves))
-        print(f"no figure: matplotlib is not installed (.venv/bin/pip install matplotlib); "
-              f"at x = {x.data[150]:.3f}: {values}")
+        print(f"no figure: matplotlib is not installed (.venv/bin/python -m pip install "
+              f"matplotlib); at x = {x.data[150]:.3f}: {values}")
         return None
     matplotlib.use("Agg")  # to a file, without a window
     import matplotlib.pyplot as plt

@@ -46,8 +46,8 @@ def plot(model, x, t, to_file=FIGURE):
     try:
         import matplotlib
     except ImportError:
-        print(f"no figure: matplotlib is not installed (.venv/bin/pip install matplotlib "
-              f"to draw {to_file})")
+        print(f"no figure: matplotlib is not installed (.venv/bin/python -m pip install "
+              f"matplotlib to draw {to_file})")
         return None
     matplotlib.use("Agg")  # to a file, without a window
     import matplotlib.pyplot as plt

@@ -14,7 +14,7 @@ from kata.layout import ROOT, UsageError, describe_steps, parse_step, step_numbe
     ("", "say which step"),
     ("abc", "must be a step number"),
     ("-3", "must be a step number"),
-    ("99", "there is no step 99: the book's steps are 1–60, and 61 its bonus step"),
+    ("99", "there is no step 99: the steps are 1–61 \\(1–60 the book's, 61 a bonus\\)"),
     ("0", "there is no step 0"),
     ("62", "there is no step 62"),
 ])

@@ -7,9 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from kata import layout, progress
+from kata import layout, progress, workspace
 from kata.cli import main
 from kata.progress import DONE, NOT_STARTED, STARTED, StepProgress
+
+
+def one_message(err: str) -> bool:
+    """One message, no traceback: a long one wraps at words, its rows after the first indented."""
+    return len([line for line in err.strip().splitlines() if not line.startswith(" ")]) == 1
+
+
+def flat(text: str) -> str:
+    """The text with its wrapping undone."""
+    return " ".join(text.split())
+
 
 
 @pytest.fixture
@@ -95,7 +106,7 @@ def test_changed_steps_run_in_parallel_and_all_report(kata_copy, fake_runs):
     results = progress.progress(jobs=2)
     assert sorted(calls) == [1, 2]
     assert [r.status for r in results] == [STARTED, DONE]
-    assert results[0].detail() == "2 of 3 tests fail"
+    assert results[0].detail() == "2 of its 3 tests fail"
 
 
 @pytest.mark.parametrize("done, total, says", [(17, 24, "17/24 (70%)"), (0, 3, "0/3 (0%)"),
@@ -115,7 +126,9 @@ def test_next_runs_the_first_step_not_done_with_a_header(kata_copy, fake_runs, m
                         lambda step, impl, **options: ran.append((step, impl)) or 1)
     assert main(["next"]) == 1
     assert ran == [(2, str(kata_copy.steps / "step02"))]
-    first = capsys.readouterr().out.splitlines()[0]
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == "testing step 1 on your code (changed since the last look)…"
+    first = said[1]
     assert first.startswith(f"Step 2 — {layout.title(2)}: the first step not done")
     assert "not started yet" in first
 
@@ -146,7 +159,7 @@ def test_learner_impl_names_the_real_steps_folder_as_steps():
 def test_a_bad_jobs_count_gets_one_line(kata_copy, capsys):
     assert main(["progress", "--jobs", "0"]) == 2
     err = capsys.readouterr().err
-    assert len(err.strip().splitlines()) == 1 and "--jobs must be 1 or more" in err
+    assert one_message(err) and "--jobs must be 1 or more" in flat(err)
 
 
 def test_next_counts_from_the_first_step_the_learner_began():
@@ -155,3 +168,110 @@ def test_next_counts_from_the_first_step_the_learner_began():
     assert progress.first_not_done(results).step == 4
     fresh = [StepProgress(1, NOT_STARTED), StepProgress(2, NOT_STARTED)]
     assert progress.first_not_done(fresh).step == 1
+
+
+# -- one screen, counted from where the learner began (issue 22, item 4) -------------------------
+
+def begun_at_25(done: int = 3, started: tuple[int, ...] = (28, 59)) -> list[StepProgress]:
+    """All 61 steps: the learner began at 25, finished `done` steps, started a few more."""
+    results = []
+    for step in layout.BOOK_STEPS:
+        if 25 <= step < 25 + done:
+            results.append(StepProgress(step, DONE, 10, 0))
+        elif step in started:
+            results.append(StepProgress(step, STARTED, 3, 4))
+        else:
+            results.append(StepProgress(step, NOT_STARTED))
+    return results
+
+
+def test_done_counts_from_the_step_the_learner_began_at():
+    assert progress.summary(begun_at_25(done=5, started=())) == (
+        "done: 5/37 (13%) from step 25, where you began")
+
+
+def test_the_table_folds_the_stages_where_nothing_is_started():
+    lines = progress.table(begun_at_25(), budget=34).splitlines()
+    assert len(lines) <= 34 and max(map(len, lines)) <= 100
+    assert "Stage 1: automatic differentiation (steps 1–10): not started" in lines
+    assert "Stage 4: neural networks (steps 37–51): not started" in lines
+    rows = {line.split()[0]: line for line in lines if line.split()[0].isdigit()}
+    assert "done" in rows["25"] and "started" in rows["28"]
+    assert "4 of its 7 tests fail" in rows["28"]
+    assert "1" not in rows and "40" not in rows  # folded stages show no step rows
+    assert "Stage 3: higher-order derivatives (steps 25–36)" in lines  # the next step's stage
+
+
+def test_a_started_stage_is_folded_when_the_screen_is_short():
+    lines = progress.table(begun_at_25(), budget=20).splitlines()
+    assert len(lines) <= 20
+    assert "Stage 5: DeZero challenges (steps 52–60): 1 started (59), 8 not started" in lines
+    assert any(line.split()[0] == "28" for line in lines)  # the next step's stage stays whole
+
+
+def test_a_finished_stage_is_one_line():
+    results = [StepProgress(step, DONE if step <= 10 else NOT_STARTED, 1, 0)
+               for step in layout.BOOK_STEPS]
+    lines = progress.table(results, budget=34).splitlines()
+    assert "Stage 1: automatic differentiation (steps 1–10): all done" in lines
+    assert "Stage 2: natural code (steps 11–24)" in lines  # where the next step is
+
+
+def test_progress_fits_a_100_by_40_screen(monkeypatch, capsys):
+    monkeypatch.setattr(progress, "progress", lambda **options: begun_at_25(started=(28, 33, 59)))
+    monkeypatch.setenv("LINES", "40")
+    assert main(["progress"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) <= 40 - progress.screen.AROUND, "\n".join(lines)
+    assert max(map(len, lines)) <= 100, "\n".join(line for line in lines if len(line) > 100)
+    assert "done: 3/37 (8%) from step 25, where you began   started: 3   next: step 28" in lines[-2]
+
+
+def test_a_step_whose_own_tests_fail_is_started_without_running_the_others(monkeypatch):
+    """As make test runs them: this step's tests first, the earlier ones once they pass."""
+    commands = []
+
+    def run_reported(command, timeout=None):
+        commands.append(command)
+        own = {f"tests/step59/test_x.py::test_{n}": {"outcome": "failed", "introduced": 59}
+               for n in range(4)}
+        return workspace.Reported(1, own, 0.1)
+
+    monkeypatch.setattr(progress, "run_reported", run_reported)
+    result = progress.run_step_quietly(59)
+    assert "--kata-all" not in commands[0]
+    assert (result.status, result.detail()) == (STARTED, "4 of its 4 tests fail")
+
+
+def test_counts_of_a_step_whose_own_tests_pass_are_the_earlier_ones():
+    outcomes = {"a": {"outcome": "passed", "introduced": 5},
+                "b": {"outcome": "failed", "introduced": 3},
+                "c": {"outcome": "passed", "introduced": 3}}
+    assert progress.counted(5, 1, outcomes).detail() == "its own tests pass, 1 of the earlier " \
+                                                        "steps' fail"
+
+
+def test_progress_says_what_it_tests_before_it_does(kata_copy, fake_runs, capsys):
+    calls, _ = fake_runs
+    kata_copy.edit(2)
+    said_before = []
+    fake = progress.run_step_quietly
+
+    def run(step):
+        said_before.append(capsys.readouterr().out)
+        return fake(step)
+
+    progress.run_step_quietly = run
+    try:
+        assert main(["progress"]) == 0
+    finally:
+        progress.run_step_quietly = fake
+    assert said_before == ["testing step 2 on your code (changed since the last look)…\n"]
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_the_note_on_what_ran_is_one_line(cached):
+    results = begun_at_25()
+    for result in results:
+        result.from_cache = cached
+    assert len(progress.ran_note(results)) <= 100

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kata import stress
+from kata import layout, stress, workspace
 from kata.cli import main
 from kata.stress import Run, judge
 
@@ -61,10 +61,13 @@ def test_stress_prints_a_line_per_run_and_the_verdict(monkeypatch, capsys):
     monkeypatch.setattr(stress, "run_once", lambda step, impl: next(results))
     assert stress.stress(17, "steps", runs=3) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "step 17 (steps): its tests 3 times in a row, each in a fresh process"
-    assert [line.split(":")[0] for line in lines[1:4]] == ["  run 1/3", "  run 2/3", "  run 3/3"]
-    assert "1 passed, 1 failed" in lines[1] and "2 passed" in lines[3]
-    assert lines[4].startswith("FLAKY")
+    assert lines[0].startswith("step 17 on your code: its own tests, 3 times, each in a fresh "
+                               "process")
+    first = next(at for at, line in enumerate(lines) if line.startswith("  run 1/3"))
+    runs_ = lines[first:first + 3]
+    assert [line.split(":")[0] for line in runs_] == ["  run 1/3", "  run 2/3", "  run 3/3"]
+    assert "1 passed, 1 failed" in runs_[0] and "2 passed" in runs_[2]
+    assert lines[first + 3].startswith("FLAKY")
 
 
 def test_the_command_runs_the_real_tests(capsys):
@@ -78,3 +81,48 @@ def test_the_command_runs_the_real_tests(capsys):
 def test_bad_arguments_stop_with_one_line(argv, capsys):
     assert main(argv) == 2
     assert capsys.readouterr().err.startswith("kata: ")
+
+
+# -- what a run holds: the step's own tests and the earlier leak tests (issue 22, item 4) --------
+
+def test_a_run_holds_the_steps_own_tests_and_the_earlier_leak_tests(monkeypatch):
+    """Not all 900 tests of steps 1-59: the others cannot flake, and make test runs them."""
+    commands = []
+    monkeypatch.setattr(stress, "run_reported",
+                        lambda command, timeout=None: commands.append(command) or
+                        workspace.Reported(0, {}, 0.1))
+    stress.run_once(59, "steps")
+    [command] = commands
+    targets = [arg for arg in command if arg.startswith(("tests", str(layout.TESTS)))]
+    assert str(layout.TESTS / "step59") in targets and str(layout.TESTS) not in targets
+    assert "tests/step17/test_reference_cycles.py::test_a_chain_is_freed" in targets
+    assert "tests/step44/test_layer_memory.py::test_a_layer_keeps_nothing_of_its_last_graph" \
+        in targets
+    earlier = [arg for arg in targets if "::" in arg]
+    assert earlier and all("::test" in arg and arg.startswith("tests/step") for arg in earlier)
+    assert not any(arg.startswith(("tests/step37", "tests/step59")) for arg in earlier)
+    assert "--kata-all" in command  # every test runs, whatever fails
+
+
+def test_a_leak_test_is_found_through_its_helpers(tmp_path):
+    path = tmp_path / "test_x.py"
+    path.write_text(
+        "from kata import leaks\n"
+        "def check(dezero):\n    with leaks.no_cycles(dezero, 'y'):\n        pass\n"
+        "def helper(dezero):\n    check(dezero)\n"
+        "def test_direct(dezero):\n    with leaks.no_cycles(dezero, 'y'):\n        pass\n"
+        "def test_through_helpers(dezero):\n    helper(dezero)\n"
+        "def test_plain(dezero):\n    assert dezero\n"
+        "class TestLayer:\n    def test_method(self, dezero):\n        check(dezero)\n",
+        encoding="utf-8")
+    found = [test.split("::", 1)[1] for test in stress.leak_tests_in(path)]
+    assert found == ["test_direct", "test_through_helpers", "TestLayer::test_method"]
+
+
+def test_stress_says_what_it_runs(monkeypatch, capsys):
+    monkeypatch.setattr(stress, "run_once", lambda step, impl: runs(PASSED)[0])
+    assert stress.stress(59, "steps", runs=2) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert said.startswith("step 59 on your code: its own tests and the earlier steps' ")
+    assert "leak tests (steps 17–18, 20, 22, 32–34, 36, 44), 2 times" in said
+    assert "make test STEP=59 runs them" in said

@@ -35,6 +35,9 @@ def names_of(params, layer):
 def test_params_gives_the_parameters_only(dezero):
     layer = holder(dezero)
     found = list(layer.params())
+    names = sorted(p for p in found if isinstance(p, str))  # the names in _params themselves
+    checks.is_true(not names, f"layer.params() gave strings ({', '.join(map(repr, names))}), "
+                   f"not the Parameter objects: yield the attribute each name stands for")
     checks.equal(names_of(found, layer), ["p1", "p2"], "the attributes layer.params() gives "
                  "(a Layer holding Parameters p1, p2, a Variable v and the number n): only "
                  "the Parameters, each once, found by Layer.__setattr__")

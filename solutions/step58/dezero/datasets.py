@@ -198,8 +198,8 @@ class MNIST(Dataset):
         try:
             import matplotlib
         except ImportError:
-            print(f"no figure: matplotlib is not installed (.venv/bin/pip install "
-                  f"matplotlib to draw {to_file})")
+            print(f"no figure: matplotlib is not installed (.venv/bin/python -m pip "
+                  f"install matplotlib to draw {to_file})")
             return None
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
