@@ -12,7 +12,6 @@ import pytest
 
 from kata import bench, memory
 from kata.layout import UsageError
-from tests.runner.mutants import PROCESS_LIMIT_S
 
 STEP17, STEP18 = bench.bench_module(17), bench.bench_module(18)
 
