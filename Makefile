@@ -21,18 +21,19 @@ ifneq ($(filter $(STEP_GOALS),$(MAKECMDGOALS)),)
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help test diff verify generate new-step stress bench plot progress next hint watch reset solution run
+.PHONY: help test diff verify generate new-step stress bench plot progress next hint watch reset solution run \
+	lang translation
 
 help:  ## show this help
 	@echo "DeZero kata: make COMMAND [STEP=N]"
 	@echo
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | \
-		awk -F'\t' '{ printf "  make %-10s %s\n", $$1, $$2 }'
+		awk -F'\t' '{ printf "  make %-12s %s\n", $$1, $$2 }'
 	@echo
 	@echo "Options: STEP=N, IMPL=solutions (test the reference), V=1 (full tracebacks),"
 	@echo "         LEVEL=1|2|3 (hint), YES=1 (reset, solution, diff: do not ask), RESTORE=latest|FOLDER"
 	@echo "         (reset: put a backup back), POLL=1 (watch: poll for changes),"
-	@echo "         FILE=script.py ARGS=\"...\" (run: the script, its arguments)"
+	@echo "         FILE=script.py ARGS=\"...\" (run: the script, its arguments), L=ko|en (lang)"
 
 test: $(VENV)/.ready  ## run step STEP's tests on your code (IMPL=solutions for the reference)
 	@$(KATA) test $(STEP) --impl $(IMPL) $(if $(V),--full)
@@ -70,11 +71,17 @@ plot: $(VENV)/.ready  ## draw the memory of step STEP (17, 59, 61) as a PNG (nee
 run: $(VENV)/.ready  ## run a script on step STEP's code: FILE=my_script.py (the book's too)
 	@$(KATA) run $(STEP) --file "$(FILE)" --impl $(IMPL) --args "$(ARGS)"
 
+lang: $(VENV)/.ready  ## the runner's language from now on: L=ko (한국어) or L=en
+	@$(KATA) lang $(L)
+
 verify: $(VENV)/.ready  ## maintainers: every solution passes, every skeleton fails, and more
 	@$(KATA) verify
 
 generate: $(VENV)/.ready  ## maintainers: regenerate steps/ from solutions/ (FORCE=1 to back up and replace)
 	@$(KATA) generate $(if $(FORCE),--force)
+
+translation: $(VENV)/.ready  ## maintainers: translations behind their English (STEP=N, STAMP=1)
+	@$(KATA) translation $(STEP) $(if $(STAMP),--stamp)
 
 new-step: $(VENV)/.ready  ## maintainers: start step STEP from the one before (TITLE="...")
 	@$(KATA) new-step "$(STEP)" --title "$(TITLE)"

@@ -32,6 +32,8 @@ COMMANDS = {
     "reset": ("kata.reset", "restore a step's skeleton, backing up your files first"),
     "solution": ("kata.reset", "show a step's reference solution"),
     "run": ("kata.run", "run a script (the book's, or yours) on a step's code"),
+    "lang": ("kata.lang", "the language the runner speaks (en, ko)"),
+    "translation": ("kata.translations", "which translations lag their English (maintainers)"),
 }
 
 
