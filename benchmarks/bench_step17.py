@@ -1,16 +1,16 @@
 """Step 17: what weak outputs save on the book's loop, and what they cost per operation.
 
 Time is pytest-benchmark's; memory goes into extra_info from separate, untimed passes (see
-kata.memory.measure_loop). GC off means pytest-benchmark's disable_gc=True: the cyclic GC is
+kata.measure.memory.measure_loop). GC off means pytest-benchmark's disable_gc=True: the cyclic GC is
 off inside every timed round. Before each round, the setup collects what the previous one
 left, so rounds start alike. The two timing targets are ratios of step 17 to step 16, so
-they are measured apart, in alternating rounds (kata.memory.Interleaved), and judged by the
+they are measured apart, in alternating rounds (kata.measure.memory.Interleaved), and judged by the
 median and spread of the rounds: no verdict when the spread straddles the target.
 """
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STEP = 17
 SOLUTIONS = (16, 17)

@@ -1,12 +1,12 @@
 """Step 18: peak memory of retain_grad=False vs True, and of no_grad() vs the graph.
 
 Each peak (tracemalloc, untimed, in extra_info) is printed beside its theoretical minimum:
-the arrays that must be alive at once, times the array size (kata.memory.CASES).
+the arrays that must be alive at once, times the array size (kata.measure.memory.CASES).
 """
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STEP = 18
 SOLUTIONS = (18,)

@@ -3,14 +3,14 @@
 backward(create_graph=True) makes x.grad a Variable whose graph holds x: a reference cycle
 (step 32). The book's loop breaks it (x.cleargrad() before the next backward, and a plain
 second backward). Memory goes into extra_info from separate, untimed passes
-(kata.memory.measure_newton); GC off means pytest-benchmark's disable_gc=True in the timed
+(kata.measure.memory.measure_newton); GC off means pytest-benchmark's disable_gc=True in the timed
 rounds, and kata.leaks.gc_off in the memory passes. Step 17's loop runs on this step's code
 beside it: grads are Variables now, and a plain graph must still be freed at once.
 """
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STEP = 33
 SOLUTIONS = (33,)

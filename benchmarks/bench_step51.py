@@ -1,14 +1,14 @@
 """Step 51: what the framework costs. One epoch of the book's MLP((1000, 10)) on the shipped
 sample (5000 images, batch 100, SGD), with step 51's dezero and with the same network in
-plain NumPy, gradients derived by hand (kata.memory.NumpyEpoch: the floor). The ratio is
-timed in alternating rounds (kata.memory.Interleaved) and judged by its median and spread.
+plain NumPy, gradients derived by hand (kata.measure.memory.NumpyEpoch: the floor). The ratio is
+timed in alternating rounds (kata.measure.memory.Interleaved) and judged by its median and spread.
 Then peak memory of one training step with backward(retain_grad=False) and True, as at
 step 18: the intermediate grads kept are what retain_grad=True costs.
 """
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STEP = 51
 SOLUTIONS = (51,)

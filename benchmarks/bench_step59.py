@@ -5,13 +5,13 @@ Without the cut, the RNN's state h holds the graph of every step since reset_sta
 memory grows with the sequence, and each backward walks the whole history again (the time
 grows faster than the length). With it, the graph never outgrows one window. Time is
 pytest-benchmark's (the GC on, as in everyday use); memory goes into extra_info from a
-separate, untimed pass with the GC off (kata.memory.measure_rnn), so that what is counted
+separate, untimed pass with the GC off (kata.measure.memory.measure_rnn), so that what is counted
 is what reference counting keeps.
 """
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STEP = 59
 SOLUTIONS = (59,)

@@ -5,16 +5,17 @@ checkpoint every ceil(sqrt(N)) blocks.
 The plain graph keeps every block's values until backward has passed them: its peak grows
 with N. With checkpoints, only each segment's input is kept, and backward recomputes one
 segment at a time: about 2 sqrt(N) blocks' values at once, for one more forward pass. The
-batch (kata.memory.DEEP_BATCH) is large enough that the values dominate: a block's are eight
-times its parameters and their gradients. Time is pytest-benchmark's (the GC on); memory
-goes into extra_info from a separate, untimed pass with the GC off (kata.memory.measure_deep).
-The time ratio at the deepest N is timed in alternating rounds (kata.memory.Interleaved), for
-the solution and, when it passes its tests, the learner's code; the targets are given for each.
+batch (kata.measure.memory.DEEP_BATCH) is large enough that the values dominate: a block's are
+eight times its parameters and their gradients. Time is pytest-benchmark's (the GC on); memory
+goes into extra_info from a separate, untimed pass with the GC off
+(kata.measure.memory.measure_deep). The time ratio at the deepest N is timed in alternating rounds
+(kata.measure.memory.Interleaved), for the solution and, when it passes its tests, the learner's
+code; the targets are given for each.
 """
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STEP = 61
 SOLUTIONS = (61,)

@@ -1,17 +1,17 @@
-"""The benchmarks behind `make bench STEP=N` (run by kata/bench.py, which prints the tables).
+"""The benchmarks behind `make bench STEP=N` (run by kata/measure/bench.py: it prints the tables).
 
 Each bench_stepNN.py sets STEP and SOLUTIONS (the reference solutions compared); its tests
 take `impl` (which implementation: those solutions, then the learner's code with
 --with-learner) and `dezero` (that implementation's module, loaded by path, so several load
-side by side). The kata plugin is not used here: kata/bench.py runs pytest
-with its own options (see kata.bench.bench_command).
+side by side). The kata plugin is not used here: kata/measure/bench.py runs pytest
+with its own options (see kata.measure.bench.bench_command).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from kata import memory
+from kata.measure import memory
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

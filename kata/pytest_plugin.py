@@ -108,7 +108,7 @@ class Kata:
 
     def _skeleton(self) -> dict[Path, str]:
         """This step's skeleton: its Python files, by name."""
-        from kata.generate import skeleton
+        from kata.maintainer.generate import skeleton
 
         try:
             return {name: text for name, text in skeleton(self.step).items()

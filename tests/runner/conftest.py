@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kata import backup, generate, layout
+from kata import layout
+from kata.commands import backup
+from kata.maintainer import generate
 from tests.runner.mutants import RUNNER_TEST_LIMIT_S
 
 COPIED_STEPS = (1, 2)  # written and stable; the tests of later steps may still be in the works

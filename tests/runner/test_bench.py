@@ -1,4 +1,4 @@
-"""kata.bench: the command, and the tables it prints from pytest-benchmark's JSON."""
+"""kata.measure.bench: the command, and the tables it prints from pytest-benchmark's JSON."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from kata import bench, memory
 from kata.layout import UsageError
+from kata.measure import bench, memory
 
 STEP17, STEP18 = bench.bench_module(17), bench.bench_module(18)
 

@@ -9,8 +9,9 @@ and the benchmarks get limits sized for a loaded machine.
 import re
 import subprocess
 
-from kata import testrun, verify
+from kata.commands import testrun
 from kata.layout import ROOT, TESTS
+from kata.maintainer import verify
 from tests.runner.mutants import PROCESS_LIMIT_S, RUNNER_TEST_LIMIT_S
 
 

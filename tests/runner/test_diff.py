@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kata import diff
-from kata.generate import views
+from kata.commands import diff
+from kata.maintainer.generate import views
 
 
 def file_diff(text: str, name: str) -> list[str]:

@@ -1,14 +1,14 @@
-"""kata.generate: skeletons come from solutions, and never overwrite a learner's work."""
+"""kata.maintainer.generate: skeletons come from solutions, and never overwrite a learner's work."""
 
 import shutil
 
 import pytest
 
-import kata.backup
-import kata.generate
+import kata.commands.backup
 import kata.layout
-from kata.generate import generate, skeleton
+import kata.maintainer.generate
 from kata.layout import SOLUTIONS, UsageError
+from kata.maintainer.generate import generate, skeleton
 
 
 @pytest.fixture
@@ -17,12 +17,12 @@ def repo(tmp_path, monkeypatch):
     solutions, steps = tmp_path / "solutions", tmp_path / "steps"
     for name in ("step01", "step02"):
         shutil.copytree(SOLUTIONS / name, solutions / name)
-    for module in (kata.layout, kata.generate):
+    for module in (kata.layout, kata.maintainer.generate):
         monkeypatch.setattr(module, "SOLUTIONS", solutions)
-    monkeypatch.setattr(kata.generate, "STEPS", steps)
+    monkeypatch.setattr(kata.maintainer.generate, "STEPS", steps)
     monkeypatch.setattr(kata.layout, "ROOT", tmp_path)
-    monkeypatch.setattr(kata.backup, "ROOT", tmp_path)
-    monkeypatch.setattr(kata.backup, "BACKUPS", tmp_path / ".kata" / "backups")
+    monkeypatch.setattr(kata.commands.backup, "ROOT", tmp_path)
+    monkeypatch.setattr(kata.commands.backup, "BACKUPS", tmp_path / ".kata" / "backups")
     generate([1, 2], force=True)
     return tmp_path
 
@@ -67,7 +67,7 @@ def test_up_to_date_files_are_left_alone(repo):
 def test_even_a_file_git_has_is_backed_up_before_it_is_replaced(repo, monkeypatch):
     target = repo / "steps" / "step02" / "dezero.py"
     target.write_text("# my committed work\n")
-    monkeypatch.setattr(kata.generate, "committed_text", lambda path: path.read_text())
+    monkeypatch.setattr(kata.maintainer.generate, "committed_text", lambda path: path.read_text())
     generate([2])  # no --force needed: git has it; but a backup is made all the same
     backups = list((repo / ".kata" / "backups").glob("generate-*/steps/step02/dezero.py"))
     assert [b.read_text() for b in backups] == ["# my committed work\n"]

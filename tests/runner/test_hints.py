@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kata import hints, layout
+from kata import layout
 from kata.cli import main
+from kata.commands import hints
 
 HINTS = """# ignored title
 

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from kata import leaks
-from kata.generate import views
+from kata.maintainer.generate import views
 
 CYCLE = "Variable.creator → Square → Square.outputs[0] → Variable"
 

@@ -1,8 +1,8 @@
-"""kata.markers: one marked solution file, three views."""
+"""kata.maintainer.markers: one marked solution file, three views."""
 
 import pytest
 
-from kata.markers import MarkerError, render
+from kata.maintainer.markers import MarkerError, render
 
 SOLUTION = '''\
 import numpy as np

@@ -1,4 +1,4 @@
-"""kata.memory: the deterministic facts behind `make bench`. Timings are never asserted here.
+"""kata.measure.memory: the deterministic facts behind `make bench`. Timings are never asserted.
 
 The memory probes run on the reference solutions; their tests skip until those exist.
 """
@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from kata import bench, memory
+from kata.measure import bench, memory
 
 STRONG, WEAK, MODES = (memory.Impl(step, "solutions") for step in (16, 17, 18))
 

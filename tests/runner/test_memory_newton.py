@@ -1,4 +1,4 @@
-"""kata.memory, step 33: what Newton's method leaves behind (the facts under make bench STEP=33).
+"""kata.measure.memory, step 33: what Newton's method leaves behind (under make bench STEP=33).
 
 With the cyclic GC off, so that what is left is exact: the book's loop leaves nothing;
 recording the second backward too leaves cycles that grow with the iterations.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from kata import memory
+from kata.measure import memory
 
 NEWTON = memory.Impl(33, "solutions")
 SMALL = 10  # starting points: the counts do not depend on the arrays' size

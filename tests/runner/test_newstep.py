@@ -1,16 +1,17 @@
-"""kata.newstep: a new step starts as the previous one, with placeholders verify refuses."""
+"""kata.maintainer.newstep: a new step starts as the previous one, with placeholders verify
+refuses."""
 
 import shutil
 
 import pytest
 
-import kata.generate
 import kata.layout
-import kata.newstep
-from kata.generate import views
+import kata.maintainer.generate
+import kata.maintainer.newstep
 from kata.layout import SOLUTIONS, UsageError
-from kata.newstep import new_step
-from kata.verify import StepResult, check_docs
+from kata.maintainer.generate import views
+from kata.maintainer.newstep import new_step
+from kata.maintainer.verify import StepResult, check_docs
 
 
 @pytest.fixture
@@ -19,9 +20,9 @@ def repo(tmp_path, monkeypatch):
     solutions = tmp_path / "solutions"
     for name in ("step01", "step02"):
         shutil.copytree(SOLUTIONS / name, solutions / name)
-    for module in (kata.layout, kata.generate, kata.newstep):
+    for module in (kata.layout, kata.maintainer.generate, kata.maintainer.newstep):
         monkeypatch.setattr(module, "SOLUTIONS", solutions)
-    monkeypatch.setattr(kata.newstep, "TESTS", tmp_path / "tests")
+    monkeypatch.setattr(kata.maintainer.newstep, "TESTS", tmp_path / "tests")
     monkeypatch.setattr(kata.layout, "ROOT", tmp_path)
     return tmp_path
 
@@ -29,7 +30,7 @@ def repo(tmp_path, monkeypatch):
 def test_a_new_step_starts_from_the_previous_solution_without_its_markers(repo):
     new_step(3, "Connecting functions")
     code = (repo / "solutions" / "step03" / "dezero.py").read_text()
-    assert code == views(2, kata.generate.Path("dezero.py")).solution
+    assert code == views(2, kata.maintainer.generate.Path("dezero.py")).solution
     assert "BEGIN" not in code
     assert (repo / "tests" / "step03").is_dir()
     guide = (repo / "solutions" / "step03" / "README.md").read_text()

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from kata import pager, reset
 from kata.cli import main
+from kata.commands import pager, reset
 from kata.layout import ROOT
 from tests.runner.mutants import PROCESS_LIMIT_S
 

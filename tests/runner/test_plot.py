@@ -1,4 +1,4 @@
-"""kata.plot: memory over the book's loop, with matplotlib and without it."""
+"""kata.measure.plot: memory over the book's loop, with matplotlib and without it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 import numpy as np
 import pytest
 
-from kata import memory, plot
 from kata.layout import UsageError
+from kata.measure import memory, plot
 
 STEP17 = argparse.Namespace(step="17")
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kata import layout, progress, workspace
+from kata import layout
 from kata.cli import main
-from kata.progress import DONE, NOT_STARTED, STARTED, StepProgress
+from kata.commands import progress, workspace
+from kata.commands.progress import DONE, NOT_STARTED, STARTED, StepProgress
 
 
 def one_message(err: str) -> bool:

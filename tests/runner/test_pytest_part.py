@@ -1,4 +1,4 @@
-"""kata.pytest_part: make verify runs the runner's tests in parts, side by side."""
+"""kata.maintainer.pytest_part: make verify runs the runner's tests in parts, side by side."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from kata import pytest_part, verify
 from kata.layout import ROOT, TESTS
+from kata.maintainer import pytest_part, verify
 from tests.runner.mutants import PROCESS_LIMIT_S
 
 SUITE = """
@@ -34,7 +34,7 @@ def collected(tmp_path, *options: str) -> tuple[int, list[str]]:
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-c", str(tmp_path / "pytest.ini"), "--rootdir",
          str(tmp_path), str(tmp_path / "test_suite.py"), "--collect-only", "-q",
-         "-p", "no:cacheprovider", "-p", "kata.pytest_part", *options],
+         "-p", "no:cacheprovider", "-p", "kata.maintainer.pytest_part", *options],
         cwd=tmp_path, capture_output=True, text=True, check=False, timeout=PROCESS_LIMIT_S,
         env={**os.environ, "PYTHONPATH": str(ROOT)})
     if done.returncode:

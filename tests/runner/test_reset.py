@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kata import generate, progress, reset
 from kata.cli import main
-from kata.progress import DONE, StepProgress
+from kata.commands import progress, reset
+from kata.commands.progress import DONE, StepProgress
+from kata.maintainer import generate
 
 
 def one_message(err: str) -> bool:

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from kata import run
 from kata.cli import main
+from kata.commands import run
 from kata.layout import ROOT, UsageError
 
 BOOK_STYLE = """import os, sys

@@ -3,7 +3,8 @@ failure to fix first last, every other failing test named, lines fitted to the w
 
 import pytest
 
-from kata import generate, ordering, screen
+from kata import ordering, screen
+from kata.maintainer import generate
 from kata.ordering import Failure
 from tests.runner.mutants import first_failure, mutant, run_tests
 

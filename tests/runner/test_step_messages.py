@@ -9,8 +9,10 @@ import re
 
 import pytest
 
-from kata import generate, layout, plot
+from kata import layout
 from kata.layout import ROOT
+from kata.maintainer import generate
+from kata.measure import plot
 from tests.runner.mutants import first_failure, mutant, run_tests
 
 LONG_NUMBER = re.compile(r"\d{9,}")  # an id(): what the learner cannot read

@@ -65,7 +65,7 @@ CTRL_C = VARIABLE.replace("        self.data = data\n", """\
 def test_ctrl_c_prints_the_failures_so_far_and_where_it_was(tmp_path):
     (tmp_path / "dezero.py").write_text(CTRL_C)
     looping = tmp_path / "dezero.py.looping"
-    script = "from kata import testrun\n" \
+    script = "from kata.commands import testrun\n" \
              f"try:\n    testrun.run_tests(1, '{tmp_path}')\n" \
              "except KeyboardInterrupt:\n    raise SystemExit(130)\n"
     with subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE,

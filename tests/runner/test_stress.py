@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kata import layout, stress, workspace
+from kata import layout
 from kata.cli import main
-from kata.stress import Run, judge
+from kata.commands import stress, workspace
+from kata.commands.stress import Run, judge
 
 PASSED = {"t::a": "passed", "t::b": "passed"}
 ONE_FAILS = {"t::a": "passed", "t::b": "failed"}

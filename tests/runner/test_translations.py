@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from kata import translations
+from kata.maintainer import translations
 
 
 def git(folder, *args: str) -> str:

@@ -1,15 +1,15 @@
-"""kata.verify: each check catches the drift it exists for."""
+"""kata.maintainer.verify: each check catches the drift it exists for."""
 
 import shutil
 import subprocess
 
 import pytest
 
-import kata.generate
 import kata.layout
-import kata.verify
+import kata.maintainer.generate
+import kata.maintainer.verify
 from kata.layout import SOLUTIONS
-from kata.verify import StepResult, check_generated, check_one_source, check_skeleton
+from kata.maintainer.verify import StepResult, check_generated, check_one_source, check_skeleton
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def solutions(tmp_path, monkeypatch):
     folder = tmp_path / "solutions"
     for name in ("step01", "step02"):
         shutil.copytree(SOLUTIONS / name, folder / name)
-    for module in (kata.layout, kata.generate):
+    for module in (kata.layout, kata.maintainer.generate):
         monkeypatch.setattr(module, "SOLUTIONS", folder)
     monkeypatch.setattr(kata.layout, "ROOT", tmp_path)
     return folder
@@ -48,8 +48,8 @@ def test_a_fix_not_carried_into_the_next_step_is_caught(solutions):
 
 
 def test_a_stale_skeleton_is_caught(solutions, tmp_path, monkeypatch):
-    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
-    kata.generate.write_skeletons(tmp_path / "steps", [2])
+    monkeypatch.setattr(kata.maintainer.verify, "STEPS", tmp_path / "steps")
+    kata.maintainer.generate.write_skeletons(tmp_path / "steps", [2])
     result = StepResult(2)
     check_generated(2, result)
     assert result.generated
@@ -59,7 +59,7 @@ def test_a_stale_skeleton_is_caught(solutions, tmp_path, monkeypatch):
 
 
 def fake_outcomes(monkeypatch, outcomes):
-    monkeypatch.setattr(kata.verify, "run_pytest", lambda *args: outcomes)
+    monkeypatch.setattr(kata.maintainer.verify, "run_pytest", lambda *args: outcomes)
 
 
 def test_a_test_the_skeleton_passes_is_a_problem(monkeypatch, tmp_path):
@@ -96,12 +96,12 @@ def test_optional_skips_are_counted_and_other_skips_are_problems(monkeypatch, tm
         "t::ok": {"outcome": "passed", "introduced": 5, "exempt": None},
     })
     result = StepResult(5)
-    kata.verify.check_solution(5, result, tmp_path)
+    kata.maintainer.verify.check_solution(5, result, tmp_path)
     assert result.solution == "1/4"
     assert result.skipped == {missing: 2}  # accepted, listed once with its count
     assert result.problems == ["solution skipped: t::other"]  # a skip for no missing tool
     skeleton = StepResult(5)
-    kata.verify.check_skeleton(5, skeleton, tmp_path)
+    kata.maintainer.verify.check_skeleton(5, skeleton, tmp_path)
     assert sorted(skeleton.problems) == [  # gpu1's skip is not a problem here either
         "the skeleton passed t::ok: it tests nothing the step adds (or mark it "
         "passes_on_skeleton)",
@@ -116,21 +116,21 @@ def test_a_step_without_tests_is_a_problem(monkeypatch, tmp_path):
 
 
 def test_a_skeleton_that_does_not_compile_is_caught(solutions, tmp_path, monkeypatch):
-    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
+    monkeypatch.setattr(kata.maintainer.verify, "STEPS", tmp_path / "steps")
     module = solutions / "step02" / "dezero.py"
     # An empty SKELETON part as the whole body of a method leaves the skeleton without a body.
     module.write_text(module.read_text().replace(
         "        return x ** 2\n        # END SOLUTION",
         "        return x ** 2\n        # BEGIN SKELETON\n        # END SOLUTION"))
-    kata.generate.write_skeletons(tmp_path / "steps", [2])
+    kata.maintainer.generate.write_skeletons(tmp_path / "steps", [2])
     result = StepResult(2)
     check_generated(2, result)
     assert any("the skeleton does not compile" in problem for problem in result.problems)
 
 
 def test_a_file_the_generator_does_not_make_is_caught(solutions, tmp_path, monkeypatch):
-    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
-    kata.generate.write_skeletons(tmp_path / "steps", [2])
+    monkeypatch.setattr(kata.maintainer.verify, "STEPS", tmp_path / "steps")
+    kata.maintainer.generate.write_skeletons(tmp_path / "steps", [2])
     (tmp_path / "steps" / "step02" / "old_dezero.py").write_text("# left over\n")
     (tmp_path / "steps" / "step02" / "__pycache__").mkdir()
     (tmp_path / "steps" / "step02" / "__pycache__" / "x.pyc").write_bytes(b"")
@@ -158,11 +158,11 @@ def test_a_skeleton_that_does_not_import_is_a_problem(monkeypatch, tmp_path):
 
 
 def test_step_folders_without_a_solution_are_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
-    monkeypatch.setattr(kata.verify, "TESTS", tmp_path / "tests")
+    monkeypatch.setattr(kata.maintainer.verify, "STEPS", tmp_path / "steps")
+    monkeypatch.setattr(kata.maintainer.verify, "TESTS", tmp_path / "tests")
     for folder in ("steps/step01", "steps/step07", "tests/step01", "tests/runner"):
         (tmp_path / folder).mkdir(parents=True)
-    assert kata.verify.stray_folders([1]) == [f"{tmp_path}/steps/step07 has no "
+    assert kata.maintainer.verify.stray_folders([1]) == [f"{tmp_path}/steps/step07 has no "
                                               f"solutions/step07"]
 
 
@@ -180,9 +180,9 @@ def clone(solutions, tmp_path, monkeypatch):
         pytest.skip("git is not installed")
     for variable in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
-    monkeypatch.setattr(kata.verify, "TESTS", tmp_path / "tests")
-    kata.generate.write_skeletons(tmp_path / "steps", [1, 2])
+    monkeypatch.setattr(kata.maintainer.verify, "STEPS", tmp_path / "steps")
+    monkeypatch.setattr(kata.maintainer.verify, "TESTS", tmp_path / "tests")
+    kata.maintainer.generate.write_skeletons(tmp_path / "steps", [1, 2])
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "the kata")
@@ -199,7 +199,7 @@ def test_a_learners_edits_in_steps_do_not_fail_verify(clone):
     result = StepResult(1)
     check_generated(1, result)
     assert result.generated and result.problems == []
-    assert kata.verify.stray_folders([1, 2]) == []
+    assert kata.maintainer.verify.stray_folders([1, 2]) == []
 
 
 def test_a_stale_committed_skeleton_is_caught_in_a_clone(clone):
@@ -219,7 +219,7 @@ def test_a_regenerated_skeleton_passes_before_it_is_committed(clone):
     module = clone / "solutions" / "step01" / "dezero.py"
     module.write_text(module.read_text() + "\n# a comment\n")
     assert check_generated_problems(1) != []
-    kata.generate.write_skeletons(clone / "steps", [1])
+    kata.maintainer.generate.write_skeletons(clone / "steps", [1])
     assert check_generated_problems(1) == []
 
 
@@ -233,9 +233,9 @@ def test_a_leftover_file_git_has_is_still_caught(clone):
 
 
 def test_without_git_the_working_copy_is_checked(solutions, tmp_path, monkeypatch):
-    monkeypatch.setattr(kata.generate, "git", lambda *args, **options: None)
-    monkeypatch.setattr(kata.verify, "STEPS", tmp_path / "steps")
-    kata.generate.write_skeletons(tmp_path / "steps", [1])
+    monkeypatch.setattr(kata.maintainer.generate, "git", lambda *args, **options: None)
+    monkeypatch.setattr(kata.maintainer.verify, "STEPS", tmp_path / "steps")
+    kata.maintainer.generate.write_skeletons(tmp_path / "steps", [1])
     assert check_generated_problems(1) == []
     (tmp_path / "steps" / "step01" / "dezero.py").write_text("# edited\n")
     assert "make generate" in check_generated_problems(1)[0]
@@ -250,6 +250,7 @@ def check_generated_problems(step):
 def test_the_skeletons_verify_tests_are_generated_apart_from_steps(monkeypatch, tmp_path):
     """check_skeleton runs the tests on the scratch folder verify writes, never on steps/."""
     ran = []
-    monkeypatch.setattr(kata.verify, "run_pytest", lambda step, impl, only: ran.append(impl) or {})
+    monkeypatch.setattr(kata.maintainer.verify, "run_pytest",
+                        lambda step, impl, only: ran.append(impl) or {})
     check_skeleton(5, StepResult(5), tmp_path)
     assert ran == [str(tmp_path / "skeletons" / "step05")]

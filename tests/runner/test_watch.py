@@ -9,8 +9,8 @@ import threading
 import pytest
 
 import kata.layout
-from kata import watch
 from kata.cli import main
+from kata.commands import watch
 
 GIVE_UP_S = 120  # a bounded wait: if no change is seen by then, the watcher is stopped
 

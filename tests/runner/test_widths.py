@@ -10,9 +10,10 @@ import subprocess
 
 import pytest
 
-from kata import diff, layout, progress, reset, screen
+from kata import layout, screen
 from kata.cli import main
-from kata.progress import STARTED, StepProgress
+from kata.commands import diff, progress, reset
+from kata.commands.progress import STARTED, StepProgress
 
 WIDTH = 100
 

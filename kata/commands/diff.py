@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from kata import layout, pager
-from kata.generate import solution_files, views
+from kata import layout
+from kata.commands import pager
 from kata.layout import MOVED, is_cumulative, parse_step, step_name, step_numbers
+from kata.maintainer.generate import solution_files, views
 
 
 def step_changes(step: int) -> str:
@@ -50,7 +51,7 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from kata.reset import allow_spoiler
+    from kata.commands.reset import allow_spoiler
 
     step = parse_step(args.step)
     if not allow_spoiler(step, "the reference's changes", "diff", args.yes):

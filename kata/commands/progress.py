@@ -31,14 +31,15 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kata import generate, layout, screen
+from kata import layout, screen
+from kata.commands.testrun import pytest_command, run_tests
+from kata.commands.workspace import learner_changes, learner_impl, run_reported, step_folder
 from kata.layout import describe_steps, rel, step_name
+from kata.maintainer import generate
 from kata.screen import say
-from kata.testrun import pytest_command, run_tests
-from kata.workspace import learner_changes, learner_impl, run_reported, step_folder
 
 DONE, STARTED, NOT_STARTED = "done", "started", "not started"
-RUNNER = Path(__file__).resolve().parent  # kata/: a change to the runner invalidates the cache
+RUNNER = Path(__file__).resolve().parent.parent  # kata/: a change to it invalidates the cache
 STEP_TIMEOUT_S = 600  # pytest-timeout stops a single stuck test long before this
 
 
@@ -87,7 +88,7 @@ def cache_key(step: int) -> str:
     folder = step_folder(step)
     inputs = [folder / name for name in generate.files_in(folder)]
     inputs += applying_test_files(step)
-    inputs += sorted(RUNNER.glob("*.py")) + [layout.ROOT / "pyproject.toml"]
+    inputs += sorted(RUNNER.rglob("*.py")) + [layout.ROOT / "pyproject.toml"]
     for path in inputs:
         digest.update(f"{path}\n".encode())
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")

@@ -12,8 +12,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kata import generate, layout
+from kata import layout
 from kata.layout import step_name
+from kata.maintainer import generate
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Reported:
 
 
 def run_reported(command: list[str], timeout: float | None = None) -> Reported:
-    """Run a pytest command (kata.testrun.pytest_command's, without its report option) with
+    """Run a pytest command (kata.commands.testrun.pytest_command's, without its report option) with
     --kata-report, quietly; read each test's outcome."""
     with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
         report = Path(scratch) / "report.json"

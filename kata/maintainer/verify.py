@@ -25,17 +25,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kata import layout, translations
+from kata import layout
 from kata.checks import is_optional_skip
-from kata.generate import (
-    committed_entries,
-    committed_files,
-    files_in,
-    skeleton,
-    solution_files,
-    views,
-    write_skeletons,
-)
+from kata.commands.testrun import run_quietly
 from kata.layout import (
     MOVED,
     ROOT,
@@ -47,7 +39,16 @@ from kata.layout import (
     step_numbers,
     title,
 )
-from kata.testrun import run_quietly
+from kata.maintainer import translations
+from kata.maintainer.generate import (
+    committed_entries,
+    committed_files,
+    files_in,
+    skeleton,
+    solution_files,
+    views,
+    write_skeletons,
+)
 
 
 @dataclass
@@ -179,8 +180,8 @@ def _line(lines: list[str], index: int) -> str:
 # -- 5. guide and hints ----------------------------------------------------------------------
 
 def check_docs(step: int, result: StepResult) -> None:
-    from kata.hints import missing_hint_levels
-    from kata.newstep import PLACEHOLDER
+    from kata.commands.hints import missing_hint_levels
+    from kata.maintainer.newstep import PLACEHOLDER
 
     guide = layout.SOLUTIONS / step_name(step) / "README.md"
     if not guide.exists() or not title(step):
@@ -279,7 +280,7 @@ def verify_step(step: int, scratch: Path) -> StepResult:
 
 # -- the whole repository ----------------------------------------------------------------------
 
-RUNNER_PARTS = 2  # the runner's tests in this many pytest processes at once (kata.pytest_part)
+RUNNER_PARTS = 2  # the runner's tests in this many pytest processes at once (pytest_part)
 
 
 def repository_checks() -> list[tuple[str, list[str], str]]:
@@ -292,7 +293,7 @@ def repository_checks() -> list[tuple[str, list[str], str]]:
     python = sys.executable
     runner = [(f"runner tests {part}/{RUNNER_PARTS}",
                [python, "-m", "pytest", str(TESTS / "runner"), "-q", "--no-header",
-                "-p", "kata.pytest_part", f"--kata-part={part}/{RUNNER_PARTS}"],
+                "-p", "kata.maintainer.pytest_part", f"--kata-part={part}/{RUNNER_PARTS}"],
                "the runner's own tests fail")
               for part in range(1, RUNNER_PARTS + 1)]
     return [
@@ -300,7 +301,7 @@ def repository_checks() -> list[tuple[str, list[str], str]]:
         ("ruff", [python, "-m", "ruff", "check", "kata", "tests", "solutions", "benchmarks"],
          "lint errors"),
         ("benchmarks (smoke)",
-         [python, "-c", "import sys, kata.bench; sys.exit(kata.bench.smoke())"],
+         [python, "-c", "import sys, kata.measure.bench; sys.exit(kata.measure.bench.smoke())"],
          "a benchmark does not run"),
     ]
 

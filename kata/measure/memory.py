@@ -118,7 +118,7 @@ def learner_left_out(step: int) -> str | None:
     test may compute wrong results, and timing wrong code says nothing. It costs one pytest
     run, stopped at the first failure (about 2 s for step 17).
     """
-    from kata.testrun import pytest_command
+    from kata.commands.testrun import pytest_command
 
     learner = Impl(step, "steps")
     if not learner.path.exists():
@@ -182,7 +182,7 @@ class Spread:
 # The clock of every timing: the CPU time of this process, not the wall clock. On a busy
 # machine the wall clock also counts the time other processes ran; CPU time counts the code's
 # own work (system time included). `make bench` also runs NumPy's BLAS on one thread and
-# keeps freed memory for reuse (kata.bench.TIMING_ENV says why).
+# keeps freed memory for reuse (kata.measure.bench.TIMING_ENV says why).
 CLOCK = time.process_time
 
 

@@ -1,5 +1,5 @@
-"""A pytest plugin for `make verify`: `-p kata.pytest_part --kata-part=1/2` runs one part of
-the collected tests, every second one from the first, so that two pytest processes share a
+"""A pytest plugin for `make verify`: `-p kata.maintainer.pytest_part --kata-part=1/2` runs one
+part of the collected tests, every second one from the first, so that two pytest processes share a
 suite evenly (slow tests come in runs, a file of subprocess tests after another, and taking
 every n-th test splits each run between the parts). Every part collects the same tests in
 the same order, so the parts together are the whole suite, each test once.

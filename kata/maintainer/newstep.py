@@ -8,7 +8,6 @@ the previous step do not carry over. Everything left to write says PLACEHOLDER, 
 
 from __future__ import annotations
 
-from kata.generate import solution_files, views
 from kata.layout import (
     SOLUTIONS,
     TESTS,
@@ -18,6 +17,7 @@ from kata.layout import (
     step_name,
     step_numbers,
 )
+from kata.maintainer.generate import solution_files, views
 
 PLACEHOLDER = "PLACEHOLDER"  # verify refuses a guide or hints that still contain it
 

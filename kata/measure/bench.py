@@ -35,8 +35,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kata import memory, screen
+from kata import screen
 from kata.layout import BENCHMARKS, ROOT, WORK, UsageError, describe_steps, rel
+from kata.measure import memory
 from kata.screen import say
 
 RESULTS = WORK / "bench"  # git-ignored: the JSON of the last run of each step

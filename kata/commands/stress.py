@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kata import layout
+from kata.commands.testrun import pytest_command
+from kata.commands.workspace import run_reported
 from kata.layout import describe_steps, rel, step_name
 from kata.screen import say
-from kata.testrun import pytest_command
-from kata.workspace import run_reported
 
 RUNS = 20
 LEAK_CHECK = "no_cycles"  # kata.leaks.no_cycles: what makes a test a leak test

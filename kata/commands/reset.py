@@ -3,7 +3,7 @@
 reset: after a confirmation (YES=1 skips it; with no terminal and no YES=1 it refuses), the
 skeleton files the learner changed are copied into a timestamped folder under
 .kata/backups/ (its path is printed), then the step's skeleton files are written again from
-the solutions (kata.generate.skeleton). Files the learner added that are not part of the
+the solutions (kata.maintainer.generate.skeleton). Files the learner added that are not part of the
 skeleton are left where they are, untouched. `RESTORE=FOLDER` (or `RESTORE=latest`) puts a
 backup back, backing up what it replaces first. Besides `make generate FORCE=1`, which
 backs up the same way, this is the only command that writes into steps/.
@@ -18,12 +18,13 @@ import shutil
 import sys
 from pathlib import Path
 
-from kata import backup, layout, pager, screen
-from kata.generate import skeleton, solution_files, views
+from kata import layout, screen
+from kata.commands import backup, pager
+from kata.commands.progress import NOT_STARTED, step_progress
+from kata.commands.workspace import learner_changes, step_folder
 from kata.layout import UsageError, parse_step, rel, step_name
-from kata.progress import NOT_STARTED, step_progress
+from kata.maintainer.generate import skeleton, solution_files, views
 from kata.screen import say
-from kata.workspace import learner_changes, step_folder
 
 LATEST = "latest"
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import watchfiles
 
 from kata import layout
+from kata.commands.testrun import run_tests
+from kata.commands.workspace import learner_impl, step_folder
 from kata.layout import UsageError, parse_step, rel
 from kata.screen import say
-from kata.testrun import run_tests
-from kata.workspace import learner_impl, step_folder
 
 # As `clear` does: cursor home, clear the screen and the scrollback, so each run's output
 # stands alone and an earlier run's failures cannot be scrolled into.

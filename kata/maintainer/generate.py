@@ -11,9 +11,9 @@ import subprocess
 from pathlib import Path
 
 from kata import layout
-from kata.backup import back_up
+from kata.commands.backup import back_up
 from kata.layout import SOLUTIONS, STEPS, UsageError, rel, step_name, step_numbers
-from kata.markers import Views, render
+from kata.maintainer.markers import Views, render
 
 SKIPPED = {"__pycache__", ".pytest_cache"}
 

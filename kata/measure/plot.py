@@ -9,7 +9,7 @@
   plain graph and with a checkpoint every ceil(sqrt(N)) blocks (the solution both ways,
   and your code with checkpoints).
 
-Memory is measured with tracemalloc (untimed; kata.memory holds the workloads). Your code is
+Memory is measured with tracemalloc (untimed; kata.measure.memory holds the workloads). Your code is
 drawn even when its tests fail: this is where you see whether it still leaks; code that
 raises is left out in one line.
 
@@ -25,7 +25,7 @@ import tracemalloc
 import numpy as np
 
 from kata.layout import WORK, UsageError, parse_step, rel
-from kata.memory import (
+from kata.measure.memory import (
     DEEP_BATCH,
     DEEP_DEPTHS,
     MB,

@@ -1,0 +1,1 @@
+"""The learner's commands (`python -m kata COMMAND`), one module each, and their helpers."""

@@ -1,0 +1,1 @@
+"""The maintainers' tools: markers, generate, verify, new-step, test parts, translations."""
