@@ -17,7 +17,7 @@ def unchain_backward_of(variable, what):
         variable.unchain_backward()
     except NotImplementedError:
         raise
-    except Exception as error:  # noqa: BLE001: any error is the learner's to see, in words
+    except Exception as error:  # any error: the learner sees it in words
         checks.fail(f"{what}.unchain_backward() raised {type(error).__name__}: {error}. "
                     f"{what} has no creator: there is nothing behind it to cut, so "
                     f"unchain_backward() returns at once (if self.creator is None)")
