@@ -44,6 +44,12 @@ def test_reshape_to_its_own_shape_is_x_itself(dezero):
     checks.is_true(dezero.functions.reshape(x, (2, 3)) is x,
                    "F.reshape(x, x.shape) should return x itself: nothing to reshape, no "
                    "function to record")
+    x1 = dezero.Variable(X[0].copy())
+    for call, v in [("x.reshape(2, 3)", x), ("x.reshape((2, 3))", x), ("x.reshape(3)", x1),
+                    ("x.reshape((3,))", x1)]:
+        checks.is_true(eval(call, {"x": v}) is v, f"{call} for x of shape {v.shape} should "
+                       f"return x itself, as F.reshape(x, x.shape) does: the method passes "
+                       f"the shape on as a tuple (a single int n is the shape (n,))")
 
 
 def test_the_method_reshape_takes_the_shape_both_ways(dezero):
