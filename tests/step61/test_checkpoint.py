@@ -126,6 +126,16 @@ def test_several_inputs_one_used_twice_one_unused(dezero):
                  "third input: a zero gradient of c's shape, not None)")
 
 
+def test_two_inputs_each_get_their_gradient(dezero):
+    a = dezero.Variable(np.array([1.0, 2.0]))
+    b = dezero.Variable(np.array([3.0, -1.0]))
+    y = dezero.utils.checkpoint(lambda p, q: p * q, a, b)
+    y.backward()
+    for name, got, expected in [("a", a.grad, b.data), ("b", b.grad, a.data)]:
+        checks.close(got, expected, f"{name}.grad for y = checkpoint(lambda p, q: p * q, a, b)"
+                     f" (Checkpoint.backward returns one gradient per input: 2 here)")
+
+
 def test_create_graph_is_refused_in_one_line(dezero):
     x = dezero.Variable(np.array([1.0, 2.0]))
     y = dezero.utils.checkpoint(dezero.square, x)
