@@ -5,24 +5,29 @@ No Graphviz is needed: a fake `dot` on PATH records how it was called and writes
 picture file; with no `dot` at all, one printed line says so and the .dot file is written.
 """
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from kata import checks
-from kata.layout import rel
 from tests.dot_graphs import parse
 
+DOT_ERROR = "Error: graph.dot: syntax error in line 3 near '->'"  # what a failing dot says
 
-@pytest.fixture
-def fake_dot(tmp_path, monkeypatch):
+
+def install_dot(tmp_path, monkeypatch, fails=False):
     """A `dot` command, alone on PATH: it writes its arguments to calls.txt, one a line, and
-    'picture' into the file after -o (as `-o FILE` or `-oFILE`)."""
+    'picture' into the file after -o (as `-o FILE` or `-oFILE`). With fails=True it says
+    DOT_ERROR on stderr and exits with status 1 instead, drawing nothing."""
     bin_folder = tmp_path / "bin"
     bin_folder.mkdir()
     calls = tmp_path / "calls.txt"
     script = bin_folder / "dot"
+    failing = f"echo \"{DOT_ERROR}\" >&2; exit 1" if fails else ""
     script.write_text(f"""#!/bin/sh
 printf '%s\\n' "$@" > '{calls}'
+{failing}
 out=""; take=""
 for a in "$@"; do
   if [ -n "$take" ]; then out="$a"; take=""
@@ -37,6 +42,11 @@ if [ -n "$out" ]; then echo picture > "$out"; fi
     return calls
 
 
+@pytest.fixture
+def fake_dot(tmp_path, monkeypatch):
+    return install_dot(tmp_path, monkeypatch)
+
+
 def square_graph(dezero):
     x = dezero.Variable(np.array(2.0), name="x")
     y = dezero.square(x)
@@ -44,14 +54,39 @@ def square_graph(dezero):
     return y
 
 
+# dot's options that take a value, given as `-T png` or `-Tpng`; other options stand alone
+VALUE_OPTIONS = ("-T", "-o", "-K", "-l", "-G", "-N", "-E")
+
+
+def dot_call(arguments):
+    """dot's command line read as dot reads it: ({option: value}, [input files])."""
+    options, inputs, rest = {}, [], list(arguments)
+    while rest:
+        argument = rest.pop(0)
+        if argument in VALUE_OPTIONS and rest:
+            options[argument] = rest.pop(0)
+        elif argument[:2] in VALUE_OPTIONS:
+            options[argument[:2]] = argument[2:]
+        elif argument.startswith("-"):
+            options[argument] = ""
+        else:
+            inputs.append(argument)
+    return options, inputs
+
+
 def output_format(arguments):
     """The -T option's value: `-T pdf` or `-Tpdf`."""
-    for index, argument in enumerate(arguments):
-        if argument == "-T" and index + 1 < len(arguments):
-            return arguments[index + 1]
-        if argument.startswith("-T"):
-            return argument[2:]
-    return None
+    return dot_call(arguments)[0].get("-T")
+
+
+def check_one_input(arguments, dot_file):
+    """dot reads one file: the .dot file beside the picture (given by any path to it)."""
+    __tracebackhide__ = True
+    inputs = dot_call(arguments)[1]
+    checks.is_true(len(inputs) == 1 and Path(inputs[0]).resolve() == dot_file.resolve(),
+                   f"dot should read one file, the .dot file written beside the picture "
+                   f"({dot_file.name}), and nothing else; the files it was given (their "
+                   f"names, the options left out): {[Path(name).name for name in inputs]}")
 
 
 def check_dot_file(path, verbose):
@@ -71,9 +106,7 @@ def test_dot_draws_the_picture_where_to_file_says(dezero, utils, fake_dot, tmp_p
     arguments = fake_dot.read_text().splitlines()
     checks.equal(output_format(arguments), "pdf", f"the format dot was asked for (-T) when "
                  f"to_file is {picture.name}: its extension; dot got {arguments}")
-    checks.is_true(str(tmp_path / "square.dot") in arguments, f"dot should read the .dot file "
-                   f"written beside the picture ({rel(tmp_path / 'square.dot')}); it got "
-                   f"{arguments}")
+    check_one_input(arguments, tmp_path / "square.dot")
     checks.is_true(picture.exists(), f"dot should write the picture to to_file (-o "
                    f"{picture.name}); it got {arguments}")
     check_dot_file(tmp_path / "square.dot", verbose=False)
@@ -89,6 +122,7 @@ def test_the_default_is_graph_png_verbose(dezero, utils, fake_dot, tmp_path, mon
                  f"plot_dot_graph(y): to_file='graph.png' by default; dot got {arguments}")
     checks.is_true((tmp_path / "graph.png").exists(), f"plot_dot_graph(y) should draw "
                    f"graph.png in the current folder; dot got {arguments}")
+    check_one_input(arguments, tmp_path / "graph.dot")
     check_dot_file(tmp_path / "graph.dot", verbose=True)
 
 
@@ -107,3 +141,31 @@ def test_without_graphviz_one_line_says_so_and_the_dot_file_is_written(
     check_dot_file(tmp_path / "square.dot", verbose=False)
     checks.is_true(not picture.exists(), f"without Graphviz there is no {picture.name} to "
                    f"draw, yet the file exists")
+
+
+@pytest.mark.explains("check=True")
+def test_a_failing_dot_raises_and_its_message_is_seen(dezero, utils, tmp_path, monkeypatch,
+                                                      capfd):
+    calls = install_dot(tmp_path, monkeypatch, fails=True)
+    picture = tmp_path / "square.png"
+    call = "plot_dot_graph(y, to_file=...) when dot fails (exit status 1)"
+    try:
+        utils.plot_dot_graph(square_graph(dezero), verbose=False, to_file=str(picture))
+    except NotImplementedError:
+        raise
+    except Exception as error:  # any error: what it says is checked below
+        raised = error
+    else:
+        raised = None
+    said = capfd.readouterr()
+    checks.is_true(calls.exists(), f"{call}: dot was not run (it should be, with the "
+                   f"picture's format: dot exists on PATH)")
+    checks.is_true(raised is not None, f"{call}: plot_dot_graph returned as if the picture "
+                   f"was drawn; it should raise an error, so that a failure is not missed: "
+                   f"subprocess.run([...], check=True) raises CalledProcessError")
+    shown = said.out + said.err + str(raised)  # what the learner sees
+    checks.is_true(DOT_ERROR in shown, f"{call}: dot's own message ({DOT_ERROR!r}) was neither "
+                   f"shown nor in the {type(raised).__name__} raised: let dot write to the "
+                   f"screen (no capture_output: subprocess.run([...], check=True) does that), "
+                   f"or put its message in the error")
+    check_dot_file(tmp_path / "square.dot", verbose=False)

@@ -44,6 +44,12 @@ def test_reshape_to_its_own_shape_is_x_itself(dezero):
     checks.is_true(dezero.functions.reshape(x, (2, 3)) is x,
                    "F.reshape(x, x.shape) should return x itself: nothing to reshape, no "
                    "function to record")
+    x1 = dezero.Variable(X[0].copy())
+    for call, v in [("x.reshape(2, 3)", x), ("x.reshape((2, 3))", x), ("x.reshape(3)", x1),
+                    ("x.reshape((3,))", x1)]:
+        checks.is_true(eval(call, {"x": v}) is v, f"{call} for x of shape {v.shape} should "
+                       f"return x itself, as F.reshape(x, x.shape) does: the method passes "
+                       f"the shape on as a tuple (a single int n is the shape (n,))")
 
 
 def test_the_method_reshape_takes_the_shape_both_ways(dezero):
@@ -92,17 +98,41 @@ def test_transpose_with_negative_axes(dezero):
     check_grad(dezero, lambda x: F.transpose(x, axes), [data], f"F.transpose(x, {axes})")
 
 
+def check_method_call(dezero, call, data, axes):
+    """`call` (x.transpose(...) or x.T) on a Variable x of data: its value against
+    np.transpose(data, axes), its backward against a numerical gradient. An error names the
+    call and what its arguments mean."""
+    __tracebackhide__ = True
+    what = f"{call} for x of shape {data.shape}"
+    try:
+        y = eval(call, {"x": dezero.Variable(data.copy())})
+        checks.instance(y, dezero.Variable, what)
+        checks.close(y, np.transpose(data, axes), what)
+        check_grad(dezero, lambda v: eval(call, {"x": v}), [data], call)
+    except (TypeError, ValueError, IndexError, np.exceptions.AxisError) as error:
+        checks.fail(f"{what} raised {type(error).__name__}: {error}. As with ndarrays, "
+                    f"x.transpose() and x.transpose(None) reverse the axes, and the axes can "
+                    f"be given one by one or as one tuple or list: {call} means axes={axes}")
+
+
 def test_the_method_transpose_and_T(dezero):
     data = array((2, 3, 4), seed=4)
-    for call, axes in [("x.transpose()", None), ("x.T", None),
+    for call, axes in [("x.transpose()", None), ("x.T", None), ("x.transpose(None)", None),
                        ("x.transpose(1, 0, 2)", (1, 0, 2)),
                        ("x.transpose((2, 0, 1))", (2, 0, 1)),
                        ("x.transpose([0, 2, 1])", (0, 2, 1))]:
-        x = dezero.Variable(data.copy())
-        y = eval(call, {"x": x})
-        checks.instance(y, dezero.Variable, call)
-        checks.close(y, np.transpose(data, axes), f"{call} for x of shape (2, 3, 4)")
-        check_grad(dezero, lambda v, call=call: eval(call, {"x": v}), [data], call)
+        check_method_call(dezero, call, data, axes)
+
+
+def test_transpose_of_a_1d_variable(dezero):
+    """A 1-D x has one axis: every transpose leaves it as it is, and so does backward."""
+    checks.close(dezero.functions.transpose(dezero.Variable(X[0]), None), X[0],
+                 "F.transpose(x, None) for x of shape (3,)")
+    data = array((3,), seed=5)
+    for call, axes in [("x.transpose()", None), ("x.T", None), ("x.transpose(None)", None),
+                       ("x.transpose(0)", (0,)), ("x.transpose((0,))", (0,)),
+                       ("x.transpose(-1)", (-1,))]:
+        check_method_call(dezero, call, data, axes)
 
 
 def test_float32_stays_float32(dezero):

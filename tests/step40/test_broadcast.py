@@ -6,6 +6,7 @@ function whose backward gives a grad of another shape, over many broadcasting pa
 """
 
 import numpy as np
+import pytest
 from hypothesis import given
 
 from kata import checks
@@ -39,23 +40,75 @@ def test_the_books_example(dezero):
                            "shape with sum_to": [1.0, 1.0, 1.0]})
 
 
+def check_utils_sum_to(utils, shape, target, seed):
+    """utils.sum_to(x, shape) for x of shape target: an ndarray of the shape, whose elements
+    are the sums of the elements of x broadcast from them."""
+    __tracebackhide__ = True
+    x = array(target, seed)
+    call = f"utils.sum_to(x, {shape}) for x of shape {target}"
+    got = utils.sum_to(x, shape)
+    checks.is_array(got, call)
+    lead = len(target) - len(shape)
+    if got.shape != shape and 1 in shape:
+        without_ones = tuple(side for side in shape if side != 1)
+        kept_lead = tuple(target[:lead]) + shape
+        hint = ""
+        if got.shape == without_ones:
+            hint = ("the axes where shape has a 1 were summed away: sum them with "
+                    "keepdims=True, so that they stay, with size 1")
+        elif got.shape == kept_lead:
+            hint = f"the {lead} leading axes x has in excess of shape were not summed"
+        elif got.shape == target:
+            hint = "nothing was summed: the axes where shape has a 1 are summed too"
+        if hint:
+            checks.fail(f"{call}: expected shape {shape}, got {got.shape}: {hint}",
+                        named_mistake=True)
+    checks.equal(got.shape, shape, f"{call}: its shape")
+    # sum_to is broadcast_to's adjoint: <sum_to(x), v> = <x, broadcast_to(v)> for all v
+    v = array(shape, seed + 1)
+    checks.close(np.sum(got * v), np.sum(x * np.broadcast_to(v, target)),
+                 f"{call}: each element is the sum of the elements broadcast from it")
+
+
+# (shape, target): every way an axis of size 1 comes back, with and without leading axes
+SIZE_1_AXES = [((1, 3), (2, 3)), ((2, 1), (2, 3)), ((1, 1), (2, 3)), ((1,), (4,)),
+               ((3, 1), (2, 3, 4)), ((1, 4), (2, 3, 4)), ((1, 1, 1), (2, 3, 4))]
+
+
+@pytest.mark.explains("keepdims=True")
+@pytest.mark.parametrize(("shape", "target"), SIZE_1_AXES,
+                         ids=[f"{target} -> {shape}" for shape, target in SIZE_1_AXES])
+def test_utils_sum_to_keeps_size_1_axes(dezero, shape, target):
+    check_utils_sum_to(dezero.utils, shape, target, seed=3)
+
+
 def test_utils_sum_to(dezero):
     utils = dezero.utils
 
     @SETTINGS
     @given(case=broadcast_target(), seed=seeds())
     def check(case, seed):
-        shape, target = case
-        x = array(target, seed)
-        call = f"utils.sum_to(x, {shape}) for x of shape {target}"
-        got = utils.sum_to(x, shape)
-        checks.is_array(got, call)
-        checks.equal(got.shape, shape, f"{call}: its shape")
-        # sum_to is broadcast_to's adjoint: <sum_to(x), v> = <x, broadcast_to(v)> for all v
-        v = array(shape, seed + 1)
-        checks.close(np.sum(got * v), np.sum(x * np.broadcast_to(v, target)),
-                     f"{call}: each element is the sum of the elements broadcast from it")
+        check_utils_sum_to(utils, *case, seed)
     check()
+
+
+def test_same_shape_gives_x_itself(dezero):
+    F = dezero.functions
+    x = dezero.Variable(array((2, 3), seed=5))
+    for name, f in [("F.broadcast_to", F.broadcast_to), ("F.sum_to", F.sum_to)]:
+        y = f(x, (2, 3))
+        made_by = getattr(getattr(y, "creator", None), "__class__", type(None)).__name__
+        checks.is_true(y is x, f"{name}(x, x.shape) for a Variable x of shape (2, 3): "
+                               f"expected x itself (nothing to spread or sum, so nothing to "
+                               f"remember for backward), got another {checks.kind_of(y)}"
+                               f" (made by {made_by})")
+        data = array((3,), seed=6)
+        y = f(data, (3,))
+        checks.instance(y, dezero.Variable, f"{name}(x, x.shape) for an ndarray x of shape "
+                                            f"(3,)")
+        checks.is_true(y.data is data, f"{name}(x, x.shape) for an ndarray x: expected a "
+                                       f"Variable holding x itself (as_variable(x)), got one "
+                                       f"holding {checks.show(y.data)}")
 
 
 def test_broadcast_to_and_sum_to_over_shapes(dezero):

@@ -35,9 +35,9 @@ def reference(name, data, grad_steps, **options):
             p = p + state["v"]
         elif name == "AdaGrad":
             state["h"] = state["h"] + g * g
-            p = p - options.get("lr", 0.001) * g / (np.sqrt(state["h"]) + 1e-8)
+            p = p - options.get("lr", 0.001) * g / (np.sqrt(state["h"]) + options.get("eps", 1e-8))
         elif name == "AdaDelta":
-            rho, eps = 0.95, 1e-6
+            rho, eps = 0.95, options.get("eps", 1e-6)
             state["v"] = rho * state["v"] + (1 - rho) * g * g  # mean square of the grads
             dx = np.sqrt((state["dx2"] + eps) / (state["v"] + eps)) * g
             state["dx2"] = rho * state["dx2"] + (1 - rho) * dx * dx  # ... and of the steps
@@ -48,7 +48,7 @@ def reference(name, data, grad_steps, **options):
             state["v"] = beta2 * state["v"] + (1 - beta2) * g * g
             rate = alpha * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
             # (m / (1 - beta1 ** t)) / sqrt(v / (1 - beta2 ** t)), with eps beside sqrt(v)
-            p = p - rate * state["m"] / (np.sqrt(state["v"]) + 1e-8)
+            p = p - rate * state["m"] / (np.sqrt(state["v"]) + options.get("eps", 1e-8))
     return p
 
 
@@ -83,6 +83,38 @@ def test_three_updates_follow_the_formula(dezero, optimizers, two_params, name):
             checks.close(param.data, expected, f"{param.name} after {count} update(s) of "
                          f"{name}({arguments}) (each parameter has its own state: keyed by "
                          f"id(param))", rtol=1e-6, atol=1e-9)
+
+
+# Where eps goes in each rule, and gradients that make it matter: element 0 has a gradient of
+# 0 from the start (0 / 0 without eps), element 1 a tiny one (of the order of eps itself).
+EPS_RULES = {"AdaGrad": "lr * grad / (sqrt(h) + eps)",
+             "AdaDelta": "sqrt((msdx + eps) / (msg + eps)) * grad",
+             "Adam": "lr * m / (sqrt(v) + eps)"}
+EPS_GRADS = [np.array([0.0, 1e-9, 1e-3, 2.0]), np.array([0.0, -3e-9, 0.5, -1.0])]
+
+
+@pytest.mark.explains("where eps goes")
+@pytest.mark.parametrize("eps", [None, 0.1], ids=["eps by default", "eps=0.1"])
+@pytest.mark.parametrize("name", list(EPS_RULES))
+def test_eps_keeps_the_step_finite(dezero, optimizers, name, eps):
+    start = np.array([1.0, -0.5, 2.0, 0.3])
+    options = {} if eps is None else {"eps": eps}
+    param = dezero.Parameter(start.copy(), name="p")
+    layer = dezero.Layer()
+    layer.p = param
+    optimizer = getattr(optimizers, name)(**options).setup(layer)
+    call = f"{name}({'' if eps is None else f'eps={eps}'})"
+    for count, grad in enumerate(EPS_GRADS, start=1):
+        param.grad = dezero.Variable(grad.copy())
+        optimizer.update()
+        got = param.data
+        what = (f"p after {count} update(s) of {call}, p.grad {checks.show(grad)} then "
+                f"{checks.show(EPS_GRADS[1])}, where eps goes: {EPS_RULES[name]}")
+        checks.is_true(not np.isnan(got).any(),
+                       f"{what}; got {checks.show(got)}: NaN where the gradient was 0 from the "
+                       f"start (0 / 0 without eps)")
+        expected = reference(name, start, EPS_GRADS[:count], **options)
+        checks.close(got, expected, what, rtol=1e-6, atol=1e-12)
 
 
 @pytest.mark.parametrize("name", NAMES)

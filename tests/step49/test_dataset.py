@@ -42,6 +42,35 @@ def test_data_without_labels_give_none(dezero):
                    f"got {checks.show(t)}")
 
 
+BEFORE_PREPARE = "Dataset.__init__ sets data and label to None before it calls prepare()"
+
+
+def check_none(dataset, name, what):
+    __tracebackhide__ = True
+    if not hasattr(dataset, name):
+        checks.fail(f"dataset.{name} of {what}: no such attribute, expected None "
+                    f"({BEFORE_PREPARE})")
+    checks.is_true(getattr(dataset, name) is None, f"dataset.{name} of {what}: expected None, "
+                   f"got {checks.show(getattr(dataset, name))} ({BEFORE_PREPARE})")
+
+
+def test_what_prepare_does_not_fill_is_none(dezero):
+    dataset = dezero.datasets.Dataset()  # the base class: its prepare() fills nothing
+    for name in ("data", "label"):
+        check_none(dataset, name, "Dataset() (whose prepare() fills nothing)")
+
+    class OnlyData(dezero.datasets.Dataset):
+        def prepare(self):
+            self.data = np.arange(3.0)
+
+    dataset = OnlyData()
+    check_none(dataset, "label", "a data set whose prepare() fills data only")
+    x, t = dataset[1]
+    checks.is_true(float(x) == 1.0 and t is None, f"dataset[1] of a data set whose prepare() "
+                   f"fills data = [0, 1, 2] only: expected (1.0, None), got "
+                   f"({checks.show(x)}, {checks.show(t)})")
+
+
 def test_the_transforms_apply_as_each_example_is_taken(dezero):
     Squares = squares(dezero)
     dataset = Squares(transform=lambda x: x * 10, target_transform=lambda t: t + 100)

@@ -79,9 +79,15 @@ def test_load_idx_reads_big_endian_floats(dezero, tmp_path):
                  "float32 (type code 0x0D, big-endian): the numbers, not their bytes swapped")
 
 
+BODY = struct.pack(">I", 4) + bytes(4)  # one dimension of 4, and its 4 bytes of uint8
+
+
 @pytest.mark.parametrize("case, raw", [
     ("a text file", b"<html>not found</html>"),
-    ("a wrong type code", bytes([0, 0, 0x42, 1]) + struct.pack(">I", 4) + bytes(4)),
+    ("a wrong type code", bytes([0, 0, 0x42, 1]) + BODY),
+    ("a first magic byte 01 (01 00 08 01)", bytes([1, 0, 8, 1]) + BODY),
+    ("a second magic byte 01 (00 01 08 01)", bytes([0, 1, 8, 1]) + BODY),
+    ("3 bytes (00 00 08)", bytes([0, 0, 8])),
 ])
 def test_load_idx_refuses_what_is_not_idx(dezero, tmp_path, case, raw):
     path = write_gz(tmp_path / "bad.gz", raw)
@@ -95,6 +101,18 @@ def test_load_idx_refuses_a_truncated_file(dezero, tmp_path):
     checks.raises(dezero.datasets.IDXError, lambda: dezero.datasets.load_idx(str(path)),
                   "load_idx of an IDX file 100 bytes shorter than its header announces "
                   "(a download cut short must not become a smaller data set)")
+
+
+@pytest.mark.parametrize("case, cut", [
+    ("an IDX file cut inside its header (3 dimensions announced, 1 size given)", 12),
+    ("an IDX file with 1 byte more than its header announces", None),
+])
+def test_load_idx_refuses_a_header_cut_short_or_data_too_long(dezero, tmp_path, case, cut):
+    raw = idx_bytes(images(2))
+    raw = raw[:cut] if cut else raw + b"\x00"
+    path = write_gz(tmp_path / "odd.gz", raw)
+    checks.raises(dezero.datasets.IDXError, lambda: dezero.datasets.load_idx(str(path)),
+                  f"load_idx of {case}: the data must be exactly what the header announces")
 
 
 # -- MNIST -------------------------------------------------------------------------------------

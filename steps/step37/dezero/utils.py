@@ -82,4 +82,5 @@ def plot_dot_graph(output, verbose=True, to_file="graph.png"):
         print(f"Graphviz is not installed (no `dot` command): wrote {dot_file}; to draw "
               f"{to_file}, install Graphviz and run: {' '.join(command)}")
         return
+    # check=True: a dot that fails raises CalledProcessError (its message is on the screen)
     subprocess.run([dot, *command[1:]], check=True)
