@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from kata.i18n import _
 from kata.layout import rel
 
 NAMED_MISTAKE = "kata_named_mistake"  # set on a failure whose message names a known mistake
@@ -55,8 +56,8 @@ def _learner_line(error: BaseException) -> str:
         return ""
     frame = frames[-1]
     source = f": {frame.line.strip()}" if frame.line else ""
-    return f"\n  raised in your code: {rel(frame.filename)}:{frame.lineno} in " \
-           f"{frame.name}(){source}"
+    where = f"{rel(frame.filename)}:{frame.lineno} in {frame.name}(){source}"
+    return "\n  " + _("raised in your code: {where}").format(where=where)
 
 
 SHOWN_LENGTH = 150  # characters of one value in a message, at most
@@ -227,7 +228,7 @@ def raises(kind: type[BaseException], action: Callable[[], object], what: str):
         action()
     except kind as error:
         if _is_todo_stub(error):  # the skeleton's stub raises NotImplementedError too
-            fail(f"{what}: not written yet ({error})")
+            fail(_("{what}: not written yet ({error})").format(what=what, error=error))
         return error
     except Exception as error:  # wrong kind: say which
         fail(f"{what}: expected {kind.__name__}, got {type(error).__name__}: {error}")

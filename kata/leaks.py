@@ -36,7 +36,8 @@ from pathlib import Path
 import objgraph
 import pytest
 
-from kata.layout import TESTS, WORK, guide, rel, step_of_path
+from kata.i18n import _, localized, ngettext
+from kata.layout import ROOT, TESTS, WORK, guide, rel, step_of_path
 
 TRACKED = ("Variable", "Function")
 PICTURES = WORK / "leaks"  # git-ignored, like all of .kata/
@@ -192,17 +193,20 @@ def _weak(obj) -> weakref.ref | None:
 # -- weak references where strong ones belong -----------------------------------------------------
 
 WEAK = (weakref.ref, weakref.ProxyType, weakref.CallableProxyType)  # weakref.ref: WeakMethod too
-WHY_STRONG = {
-    "creator": "backward() walks from the output back through `creator`, and an output's "
-               "creator is what keeps its Function alive: held weakly, the Function is gone "
-               "as soon as `y = f(x)` returns, and backward finds nothing (or a dead "
-               "reference)",
-    "inputs": "a Function's inputs keep the middle of a graph alive (in y = square(square(x)) "
-              "only the second Square holds the middle Variable), and backward() reads them "
-              "to pass the gradients back",
-}
-WHICH_IS_WEAK = ("Only Function.outputs holds weak references (step 17): outputs → Variable "
-                 "is the link of the cycle Variable → creator → outputs → Variable to break.")
+
+
+def why_strong(attribute: str) -> str:
+    """Why the graph needs a strong reference in `attribute` (creator, inputs, ...)."""
+    if attribute == "creator":
+        return _("backward() walks from the output back through `creator`, and an output's "
+                 "creator is what keeps its Function alive: held weakly, the Function is gone "
+                 "as soon as `y = f(x)` returns, and backward finds nothing (or a dead "
+                 "reference)")
+    if attribute == "inputs":
+        return _("a Function's inputs keep the middle of a graph alive (in y = "
+                 "square(square(x)) only the second Square holds the middle Variable), and "
+                 "backward() reads them to pass the gradients back")
+    return _("the graph needs it for backward()")
 
 
 def weak_links(output) -> list[str]:
@@ -236,12 +240,14 @@ def strong_links(output, what: str) -> None:
     found = weak_links(output)
     if not found:
         return
-    lines = [f"{found[0]} is a weak reference (after {what}); it must be a strong one."]
+    lines = [_("{link} is a weak reference (after {what}); it must be a strong one.").format(
+        link=found[0], what=what)]
     for link in found:
         attribute = link.split(".", 1)[1].split("[")[0].lstrip("_")
-        why = WHY_STRONG.get(attribute, "the graph needs it for backward()")
-        lines.append(f"  {link}: {why}.")
-    lines.append(WHICH_IS_WEAK)
+        lines.append(f"  {link}: {why_strong(attribute)}.")
+    lines.append(_("Only Function.outputs holds weak references (step 17): outputs → Variable "
+                   "is the link of the cycle Variable → creator → outputs → Variable to "
+                   "break."))
     pytest.fail("\n".join(lines), pytrace=False)
 
 
@@ -263,43 +269,54 @@ def leak_report(survivors: list, what: str, guide: str = GUIDE, name: str = "lea
     """What a learner reads when `survivors` outlived `what`: counts, cycles, a picture."""
     variables_first = sorted(survivors, key=lambda obj: not _is_variable(obj))
     cycles = find_cycles(variables_first)
-    on_cycles = {id(node) for cycle in cycles for node, _ in cycle}
-    lines = [f"memory leak: `{what}` left {_counted(survivors)}."]
+    on_cycles = {id(node) for cycle in cycles for node, _label in cycle}
+    lines = [ngettext("memory leak: `{what}` left {n} object alive after `del`: {kinds}.",
+                      "memory leak: `{what}` left {n} objects alive after `del`: {kinds}.",
+                      len(survivors)).format(what=what, n=len(survivors),
+                                             kinds=_counted(survivors))]
     if not cycles:
-        lines.append("No reference cycle joins them: something still refers to them "
-                     "(a name not deleted, a list, a global).")
+        lines.append(_("No reference cycle joins them: something still refers to them "
+                       "(a name not deleted, a list, a global)."))
         holders = _names_holding(survivors) + _holders(survivors)
         return "\n".join(lines + [f"  {line}" for line in holders[:SHOWN]])
     shapes = sorted({describe_path(cycle) for cycle in cycles},
                     key=lambda shape: (len(shape), shape))  # the shortest, easiest to read, first
-    lines.append("Reference cycles keep them (the cyclic garbage collector was off, "
-                 "so nothing else could):")
+    lines.append(_("Reference cycles keep them (the cyclic garbage collector was off, "
+                   "so nothing else could):"))
     lines += [f"    {shape}" for shape in shapes[:SHOWN]]
     if len(shapes) > SHOWN:
-        lines.append(f"    ... and {len(shapes) - SHOWN} more kinds of cycle")
+        lines.append("    " + _("... and {n} more kinds of cycle").format(n=len(shapes) - SHOWN))
     held = [obj for obj in variables_first if id(obj) not in on_cycles]
     holds = sorted(set(held_through(cycles, held)))
     if holds:
-        lines.append(f"  and, held through them: {', '.join(holds[:SHOWN])}")
+        lines.append("  " + _("and, held through them: {links}").format(
+            links=", ".join(holds[:SHOWN])))
     # Every report explains itself: the runner shows one in full, whichever a learner
     # should read first (kata.ordering), and names the others in one line each.
-    lines.append("Each arrow is a reference; the last leads back to the start, so every "
-                 "object in the ring is still referred to, and reference counting never "
-                 "frees it.")
+    lines.append(_("Each arrow is a reference; the last leads back to the start, so every "
+                   "object in the ring is still referred to, and reference counting never "
+                   "frees it."))
     if guide == GUIDE:
-        lines.append(f"What to change: {guide}, \"Reading a leak report\".")
+        lines.append(_("What to change: {guide}, \"Reading a leak report\".").format(
+            guide=_in_language(guide)))
     else:
-        lines.append(f"What to change: {guide} (how to read this report: {GUIDE}, "
-                     f"\"Reading a leak report\").")
+        lines.append(_("What to change: {guide} (how to read this report: {leak_guide}, "
+                       "\"Reading a leak report\").").format(guide=_in_language(guide),
+                                                           leak_guide=_in_language(GUIDE)))
     lines.append(draw(_examples(cycles), name))
     return "\n".join(lines)
 
 
+def _in_language(path: str) -> str:
+    """A guide's path in the learner's language: steps/step17/README.ko.md for Korean."""
+    return rel(localized(ROOT / path))
+
+
 def _counted(objects: list) -> str:
+    """`4 Variable, 2 Square, 1 Exp`: the survivors by class, the most numerous first."""
     counts = Counter(type(obj).__name__ for obj in objects)
-    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(),
-                                                          key=lambda item: (-item[1], item[0])))
-    return f"{len(objects)} object{'s' if len(objects) != 1 else ''} alive after `del`: {kinds}"
+    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(),
+                                                         key=lambda item: (-item[1], item[0])))
 
 
 def _is_variable(obj) -> bool:
@@ -321,7 +338,7 @@ def find_cycles(survivors: list) -> list[Cycle]:
         cycle = find_cycle(obj)
         if cycle:
             cycles.append(cycle)
-            on_cycles.update(id(node) for node, _ in cycle)
+            on_cycles.update(id(node) for node, _label in cycle)
     return cycles
 
 
@@ -412,8 +429,8 @@ def held_through(cycles: list[Cycle], held: list) -> Iterator[str]:
     """How the survivors on no cycle are reached from the cycles: their last reference."""
     wanted = {id(obj) for obj in held}
     # (object, the last non-container on the way to it, the labels since that one)
-    queue = [(node, node, "") for cycle in cycles for node, _ in cycle]
-    visited = {id(node) for node, _, _ in queue}
+    queue = [(node, node, "") for cycle in cycles for node, _label in cycle]
+    visited = {id(node) for node, _holder, _labels in queue}
     for node, holder, labels in queue:
         for label, target in references(node):
             if id(target) in visited or len(visited) >= SEARCH_LIMIT:
@@ -436,8 +453,10 @@ def _names_holding(objects: list) -> list[str]:
         if frame.f_globals.get("__name__") != __name__:
             for name, value in frame.f_locals.items():
                 if id(value) in wanted:
-                    found.append(f"`{name}` in {frame.f_code.co_name}() still refers to a "
-                                 f"{type(value).__name__}: `del {name}` before the block ends")
+                    found.append(_("`{name}` in {function}() still refers to a {kind}: `del "
+                                   "{name}` before the block ends").format(
+                                       name=name, function=frame.f_code.co_name,
+                                       kind=type(value).__name__))
         frame = frame.f_back
     return found[:SHOWN]
 
@@ -457,8 +476,8 @@ def _holders(objects: list) -> list[str]:
                 continue
             holder = _home(referrer, obj, inside, modules)
             if holder:
-                found[f"{holder} holds a {type(obj).__name__}: take it out (or `del` the "
-                      f"holder) before the block ends"] = None
+                found[_("{holder} holds a {kind}: take it out (or `del` the holder) before the "
+                        "block ends").format(holder=holder, kind=type(obj).__name__)] = None
     return list(found)
 
 
@@ -466,7 +485,8 @@ def _home(referrer, held, inside: set[int], modules: dict) -> str:
     """Where `referrer`, which refers to `held`, lives, in words; '' if not known (or it is
     a part of the leaked objects themselves)."""
     if id(referrer) in modules:  # a module global refers to `held` itself
-        return f"`{_key_of(referrer, held)}`, a global of {_module_name(modules[id(referrer)])},"
+        return _("`{name}`, a global of {module},").format(
+            name=_key_of(referrer, held), module=_module_name(modules[id(referrer)]))
     if not isinstance(referrer, CONTAINERS):  # an object's attribute refers to `held` itself
         return _attribute_home(referrer, held)
     kind = type(referrer).__name__
@@ -474,18 +494,19 @@ def _home(referrer, held, inside: set[int], modules: dict) -> str:
         if id(owner) in inside or owner is held:
             return ""  # a list of the survivors themselves (Function.inputs, ...)
         if id(owner) in modules:
-            return (f"the {kind} `{_key_of(owner, referrer)}`, a global of "
-                    f"{_module_name(modules[id(owner)])},")
+            return _("the {kind} `{name}`, a global of {module},").format(
+                kind=kind, name=_key_of(owner, referrer),
+                module=_module_name(modules[id(owner)]))
         if isinstance(owner, dict):
             for cls in gc.get_referrers(owner):
                 if isinstance(cls, type) and _key_of(vars(cls), referrer):
-                    return f"the {kind} {cls.__name__}.{_key_of(vars(cls), referrer)} " \
-                           f"(a class attribute)"
+                    return _("the {kind} {owner}.{name} (a class attribute)").format(
+                        kind=kind, owner=cls.__name__, name=_key_of(vars(cls), referrer))
             owner = next((obj for obj in gc.get_referrers(owner)
                           if getattr(obj, "__dict__", None) is owner), None)
             if id(owner) in inside:
                 return ""  # an attribute of a survivor: part of what leaked
-        found = _attribute_home(owner, referrer, f"the {kind} ")
+        found = _attribute_home(owner, referrer, kind)
         if found:
             return found
     return ""
@@ -493,15 +514,19 @@ def _home(referrer, held, inside: set[int], modules: dict) -> str:
 
 def _attribute_home(owner, held, kind: str = "") -> str:
     """`the list Linear.outputs (an attribute of a Linear still alive)` when `held` is an
-    attribute of `owner`, an object that is no class, module or container; else ''."""
+    attribute of `owner`, an object that is no class, module or container (`kind`: what
+    `held` is, a list say, or '' for a Variable or Function itself); else ''."""
     if owner is None or isinstance(owner, (*NOT_FOLLOWED, *CONTAINERS)):
         return ""
     attributes = getattr(owner, "__dict__", None)
     name = _key_of(attributes, held) if isinstance(attributes, dict) else ""
     if not name:
         return ""
-    owner_kind = type(owner).__name__
-    return f"{kind}{owner_kind}.{name} (an attribute of a {owner_kind} still alive)"
+    fields = {"owner": type(owner).__name__, "name": name, "kind": kind}
+    if kind:
+        return _("the {kind} {owner}.{name} (an attribute of a {owner} still alive)").format(
+            **fields)
+    return _("{owner}.{name} (an attribute of a {owner} still alive)").format(**fields)
 
 
 def _key_of(mapping, value) -> str:
@@ -559,12 +584,12 @@ def draw(cycles: list[Cycle], name: str) -> str:
         PICTURES.mkdir(parents=True, exist_ok=True)
         source.write_text(dot_source(cycles), encoding="utf-8")
     except OSError as problem:
-        return f"(no picture of the cycle: {problem})"
+        return _("(no picture of the cycle: {problem})").format(problem=problem)
     png = source.with_suffix(".png")
     dot = shutil.which("dot")
     if dot and subprocess.run([dot, "-Tpng", str(source), f"-o{png}"], capture_output=True,
                               check=False).returncode == 0:
-        return f"Picture of the cycle: {rel(png)}"
-    return f"The cycle, drawn: {rel(source)} (to view it, install Graphviz, then: " \
-           f"dot -Tpng {rel(source)} -o {rel(png)})"
+        return _("Picture of the cycle: {png}").format(png=rel(png))
+    return _("The cycle, drawn: {dot} (to view it, install Graphviz, then: dot -Tpng {dot} -o "
+             "{png})").format(dot=rel(source), png=rel(png))
 

@@ -14,14 +14,14 @@ import functools
 import importlib
 from pathlib import Path
 
-from kata.i18n import _
+from kata.i18n import _, localized
 from kata.layout import SOLUTIONS, guide, rel, step_name
 
 
 def describe(module, name: str, where: str, step: int) -> str:
     """The message for `dezero.<name>` missing from `module` (`where`: its file, for a
     learner), at `step`."""
-    see = _("(step {step}: see {guide})").format(step=step, guide=rel(guide(step)))
+    see = _("(step {step}: see {guide})").format(step=step, guide=rel(localized(guide(step))))
     package = _package_folder(module)
     home = home_module(step, name) if package else None
     if home is None:

@@ -36,8 +36,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kata import missing, ordering, screen
+from kata import i18n, missing, ordering, screen
 from kata.checks import NAMED_MISTAKE, OPTIONAL, is_optional_skip
+from kata.i18n import _, ngettext
 from kata.layout import (
     STEPS,
     TESTS,
@@ -73,8 +74,8 @@ class Kata:
         self.runner_only = bool(config.args) and all(
             Path(arg).resolve().is_relative_to(RUNNER_TESTS) for arg in config.args)
         if self.step is None and not self.runner_only:
-            raise pytest.UsageError("say which step to test: pytest --step 17 "
-                                    "(or: make test STEP=17)")
+            raise pytest.UsageError(_("say which step to test: pytest --step 17 "
+                                      "(or: make test STEP=17)"))
         self.folder = impl_dir(self.step or 0, config.getoption("impl"))
         self.full = config.getoption("kata_full")
         self.outcomes: dict[str, dict] = {}
@@ -159,12 +160,12 @@ class Kata:
         self.interrupted = True
         if self.current is None:  # between two tests
             return
-        lines = ["interrupted (Ctrl-C) while this test ran"]
+        lines = [_("interrupted (Ctrl-C) while this test ran")]
         learner, test = _locations(excinfo, self.folder)
         if learner:
-            lines.append(f"  it was at, in your code: {learner}")
+            lines.append("  " + _("it was at, in your code: {where}").format(where=learner))
         if test:
-            lines.append(f"  test: {test}")
+            lines.append("  " + _("test: {where}").format(where=test))
         self.failures.append(_failure(self, self.current, "\n".join(lines), stopped=True))
 
 
@@ -468,23 +469,25 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
     message = str(error).strip()
     if _timed_out(error):
         seconds = message.split(">")[-1].split("s")[0]
-        message = (f"timed out after {seconds} s: something never finishes "
-                   f"(a loop whose condition never changes?)")
+        message = _("timed out after {seconds} s: something never finishes (a loop whose "
+                    "condition never changes?)").format(seconds=seconds)
     elif isinstance(error, NotImplementedError):
-        message = f"not written yet: {message}"
+        message = _("not written yet: {message}").format(message=message)
     elif isinstance(error, RecursionError):
         message = _recursion(excinfo, state.folder) or f"RecursionError: {message}"
     elif isinstance(error, pytest.fail.Exception) and message.startswith("DID NOT RAISE "):
-        message = f"expected {message.removeprefix('DID NOT RAISE ')} to be raised, but " \
-                  f"nothing was raised"  # pytest.raises in a test
+        message = _("expected {error} to be raised, but nothing was raised").format(
+            error=message.removeprefix("DID NOT RAISE "))  # pytest.raises in a test
     elif not isinstance(error, (AssertionError, pytest.fail.Exception)):
         message = f"{type(error).__name__}: {message}" if message else type(error).__name__
     lines = [message]
     learner, test = _locations(excinfo, state.folder, state)
     if learner:
-        lines.append(f"  {'stuck in' if _timed_out(error) else 'in'} your code: {learner}")
+        where = _("stuck in your code: {where}") if _timed_out(error) else \
+            _("in your code: {where}")
+        lines.append("  " + where.format(where=learner))
     if test:
-        lines.append(f"  test: {test}")
+        lines.append("  " + _("test: {where}").format(where=test))
     return "\n".join(lines)
 
 
@@ -511,14 +514,16 @@ def _locations(excinfo: pytest.ExceptionInfo, folder: Path,
         learner = _recursing(learner) or learner
     lines = [_learner_line(entry) for entry in learner[-2:]]
     if len(lines) > 1 and ": raise " in lines[-1]:  # a deliberate raise: who called it?
-        return f"{lines[-1]}\n    called from {lines[-2]}", test or helper
+        called = _("called from {line}").format(line=lines[-2])
+        return f"{lines[-1]}\n    {called}", test or helper
     if learner and state is not None and not state.work_function(learner[-1]):
         # It broke in code of an earlier step, called from code of this one: the caller is
         # where to look (Max.backward gives BroadcastTo.forward a gy it cannot broadcast).
         caller = next((entry for entry in reversed(learner) if state.work_function(entry)),
                       None)
         if caller is not None:
-            return f"{_learner_line(caller)}\n    failed inside {lines[-1]}", test or helper
+            inside = _("failed inside {line}").format(line=lines[-1])
+            return f"{_learner_line(caller)}\n    {inside}", test or helper
     return (lines[-1] if lines else ""), test or helper
 
 
@@ -580,13 +585,17 @@ def _recursion(excinfo: pytest.ExceptionInfo, folder: Path) -> str:
     first = code.co_varnames[0] if code.co_argcount else None
     objects = {id(entry.frame.f_locals.get(first)) for entry in recurring} if first else set()
     if len(objects) > len(recurring) // 2:
-        return (f"RecursionError: {name}() calls itself for each step back through the "
-                f"graph, and this graph is deeper than Python's recursion limit ({limit} "
-                f"calls): walk it with a loop instead, as backward does (a list of the "
-                f"functions still to visit)")
-    return (f"RecursionError: {name}() calls itself again and again on the same "
-            f"{first or 'arguments'}, without end (Python stops at {limit} calls): the line "
-            f"below leads back into {name}()")
+        return _("RecursionError: {name}() calls itself for each step back through the "
+                 "graph, and this graph is deeper than Python's recursion limit ({limit} "
+                 "calls): walk it with a loop instead, as backward does (a list of the "
+                 "functions still to visit)").format(name=name, limit=limit)
+    if first is None:
+        return _("RecursionError: {name}() calls itself again and again on the same "
+                 "arguments, without end (Python stops at {limit} calls): the line below "
+                 "leads back into {name}()").format(name=name, limit=limit)
+    return _("RecursionError: {name}() calls itself again and again on the same {argument}, "
+             "without end (Python stops at {limit} calls): the line below leads back into "
+             "{name}()").format(name=name, argument=first, limit=limit)
 
 
 def _where(entry) -> str:
@@ -614,19 +623,24 @@ def _recursing(frames: list) -> list:
 def _describe_import_error(error: Exception, folder: Path) -> str:
     """One message for a `dezero` that does not import (missing, syntax error, crash)."""
     if isinstance(error, ModuleNotFoundError) and error.name == "dezero":
-        problem = f"no dezero module in {rel(folder)} (expected {rel(dezero_path(folder))})"
+        fields = {"folder": rel(folder), "file": rel(dezero_path(folder))}
         step = step_of_path(folder)
         if folder.is_relative_to(STEPS) and step is not None:  # the learner's own folder
-            problem += f": make reset STEP={step} puts the skeleton back (your files are " \
-                       f"backed up first)"
-        return problem
+            return _("no dezero module in {folder} (expected {file}): make reset STEP={step} "
+                     "puts the skeleton back (your files are backed up first)").format(
+                         step=step, **fields)
+        return _("no dezero module in {folder} (expected {file})").format(**fields)
     if isinstance(error, SyntaxError):
-        return (f"{rel(error.filename or '')}:{error.lineno}: {error.msg} "
-                f"— dezero cannot be imported until this is fixed")
+        return _("{file}:{line}: {problem} — dezero cannot be imported until this is "
+                 "fixed").format(file=rel(error.filename or ""), line=error.lineno,
+                                 problem=error.msg)
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if Path(f.filename).is_relative_to(folder)]
-    where = f" at {rel(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
-    return f"importing dezero failed{where}: {type(error).__name__}: {error}"
+    problem = f"{type(error).__name__}: {error}"
+    if frames:
+        return _("importing dezero failed at {file}:{line}: {problem}").format(
+            file=rel(frames[-1].filename), line=frames[-1].lineno, problem=problem)
+    return _("importing dezero failed: {problem}").format(problem=problem)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
@@ -638,17 +652,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     if report:
         Path(report).write_text(json.dumps(state.outcomes, indent=1), encoding="utf-8")
     width = terminalreporter._tw.fullwidth
-    summary = screen.fit_all(_summary(state, exitstatus), width) if state.ran_kata_tests else []
+    lines = _summary(state, exitstatus) if state.ran_kata_tests else []
+    summary = [(row, at == 0 and line[:1] not in ("", " "))  # a headline's first row: bold
+               for line in lines for at, row in enumerate(screen.fit(line, width))]
     write = terminalreporter.write_line
     if state.failures:
         budget = (screen.height() - screen.progress_rows(state.ran, width) - 1
-                  - screen.rows(summary, width) - screen.AROUND)
+                  - screen.rows([row for row, _bold in summary], width) - screen.AROUND)
         write("")
         failures = ordering.ordered(state.failures)
         for line in screen.failure_list(failures, width, budget, _list_header(failures)):
             write(line, **_style(line))
-    for line in summary:
-        write(line, bold=line.startswith("Step "))
+    for row, bold in summary:
+        write(row, bold=bold)
 
 
 def _style(line: str) -> dict[str, bool]:
@@ -658,59 +674,80 @@ def _style(line: str) -> dict[str, bool]:
 def _list_header(failures: list[ordering.Failure]) -> str:
     errors = len({failure.name for failure in failures if failure.error})
     failed = len({failure.name for failure in failures if not failure.error})
-    counts = [f"{_count(failed)} failed"] if failed else []
-    counts += [f"{errors} {_plural('error', errors)}"] if errors else []
-    return f"{', '.join(counts)}; the first to fix is the last, in full (V=1: all in full):"
+    counts = []
+    if failed:
+        counts.append(ngettext("{n} test failed", "{n} tests failed", failed).format(n=failed))
+    if errors:
+        counts.append(ngettext("{n} error", "{n} errors", errors).format(n=errors))
+    return _("{counts}; the first to fix is the last, in full (V=1: all in full):").format(
+        counts=", ".join(counts))
 
 
 def _summary(state: Kata, exitstatus: int) -> list[str]:
-    """Step N: this step's tests, the earlier steps' tests, why some did not run, what next."""
+    """Step N: this step's tests, the earlier steps' tests, why some did not run, what next.
+
+    A headline starts at the left margin (the runner prints it in bold); the rest is indented.
+    """
     impl = state.config.getoption("impl")
     learner = impl != "solutions"  # steps/, or a folder given in its place
-    this = _tally(state, lambda introduced: introduced == state.step)
+    this = _tally(state, lambda introduced: introduced == state.step) or _("none")
     earlier = _tally(state, lambda introduced: introduced < state.step)
-    where = "your code" if impl == "steps" else rel(state.folder)
-    lines = ["", f"Step {state.step} ({where}: {', '.join(state.work_files())})",
-             f"  this step's tests:     {this}"]
+    counted = earlier is not None and state.stopped != "this step"  # earlier steps' tests ran
+    files = ", ".join(state.work_files())
+    if impl == "steps":
+        head = _("Step {step} (your code: {files})").format(step=state.step, files=files)
+    else:
+        head = _("Step {step} ({folder}: {files})").format(step=state.step,
+                                                           folder=rel(state.folder), files=files)
+    lines = ["", head, "  " + _("this step's tests:     {tally}").format(tally=this)]
     if state.step > 1:
-        steps = describe_steps(list(range(1, state.step)))
-        steps = f"step {steps}" if state.step == 2 else f"steps {steps}"
+        steps = ngettext("step {steps}", "steps {steps}", state.step - 1).format(
+            steps=describe_steps(list(range(1, state.step))))
         if state.stopped == "this step":
-            earlier = "not run: this step's tests fail, fix them first"
-        elif earlier == "none" and not (state.stopped or state.interrupted):
-            earlier = "not run (pytest tests --step N runs them too)"
-        elif earlier != "none" and not state.run_all:
-            steps += ", run once this step's tests passed"
-        if earlier != "none" or state.stopped == "this step":
-            lines.append(f"  earlier steps' tests:  {earlier}   ({steps})")
+            earlier = _("not run: this step's tests fail, fix them first")
+        elif earlier is None and not (state.stopped or state.interrupted):
+            earlier = _("not run (pytest tests --step N runs them too)")
+        elif earlier is not None and not state.run_all:
+            steps = _("{steps}, run once this step's tests passed").format(steps=steps)
+        if earlier is not None:
+            lines.append("  " + _("earlier steps' tests:  {tally}   ({steps})").format(
+                tally=earlier, steps=steps))
     for reason in sorted({o["skip_reason"] for o in state.outcomes.values()
                           if is_optional_skip(o.get("skip_reason"))}):
-        lines.append(f"  skipped: {reason.removeprefix(OPTIONAL).strip()}")
+        lines.append("  " + _("skipped: {reason}").format(
+            reason=reason.removeprefix(OPTIONAL).strip()))
     not_run = state.tests - state.ran
     if state.stopped == "timeout":
-        lines.append(f"  stopped at the first timeout: the other {_count(not_run)} were not "
-                     f"run (each would wait as long for the same loop)")
+        lines.append("  " + ngettext(
+            "stopped at the first timeout: the other {n} test were not run (each would wait "
+            "as long for the same loop)",
+            "stopped at the first timeout: the other {n} tests were not run (each would wait "
+            "as long for the same loop)", not_run).format(n=not_run))
     elif state.uncollected:
-        lines.append("  a test file could not be imported, so no test ran "
-                     "(V=1 shows the error)")
+        lines.append("  " + _("a test file could not be imported, so no test ran (V=1 shows "
+                              "the error)"))
     elif state.interrupted and not_run > 1:
-        lines.append(f"  interrupted (Ctrl-C): the other {_count(not_run - 1)} were not run")
-    if state.deselected and earlier[:1].isdigit():
-        lines.append(f"  ({state.deselected} tests of earlier steps do not apply at this step: "
-                     f"the book changed that behaviour, or they test another step's exercise)")
+        lines.append("  " + ngettext("interrupted (Ctrl-C): the other {n} test were not run",
+                                     "interrupted (Ctrl-C): the other {n} tests were not run",
+                                     not_run - 1).format(n=not_run - 1))
+    if state.deselected and counted:
+        lines.append("  " + _("({n} tests of earlier steps do not apply at this step: the book "
+                              "changed that behaviour, or they test another step's exercise)")
+                     .format(n=state.deselected))
+    if state.failures and i18n.language() != i18n.ENGLISH:
+        lines.append("  " + _("(the tests' own messages, expected … got …, are in English)"))
     if (state.failures or exitstatus != 0) and learner:  # V=1 keeps no failures of its own
-        lines.append(f"  guide: {rel(guide(state.step))}   hints: make hint STEP={state.step}")
+        lines.append("  " + _("guide: {guide}   hints: make hint STEP={step}").format(
+            guide=rel(i18n.localized(guide(state.step))), step=state.step))
     elif learner and exitstatus == 0 and not (state.stopped or state.interrupted):
-        lines.append(f"Step {state.step} passes. Next: make diff STEP={state.step} shows how "
-                     f"the reference solved it; make next goes on to the next step.")
+        lines.append(_("Step {step} passes. Next: make diff STEP={step} shows how the "
+                       "reference solved it; make next goes on to the next step.")
+                     .format(step=state.step))
     return lines
 
 
-def _count(tests: int) -> str:
-    return "1 test" if tests == 1 else f"{tests} tests"
-
-
-def _tally(state: Kata, wanted) -> str:
+def _tally(state: Kata, wanted) -> str | None:
+    """`2 failed, 3 passed`: the outcomes of the tests `wanted` picks; None if there are none."""
     counts: dict[str, int] = {}
     for outcome in state.outcomes.values():
         if wanted(outcome["introduced"]):
@@ -718,8 +755,13 @@ def _tally(state: Kata, wanted) -> str:
             if word == "failed" and outcome.get("phase", "call") != "call":
                 word = "error"  # as pytest says: the test could not even start
             counts[word] = counts.get(word, 0) + 1
-    return ", ".join(f"{n} {_plural(word, n)}" for word, n in sorted(counts.items())) or "none"
+    if not counts:
+        return None
+    return ", ".join(_outcome(word, counts[word]) for word in sorted(counts))
 
 
-def _plural(word: str, n: int) -> str:
-    return f"{word}s" if word == "error" and n != 1 else word
+def _outcome(word: str, n: int) -> str:
+    """`3 passed`, `1 error`: a count of one outcome, in the learner's language."""
+    said = {"error": ngettext("{n} error", "{n} errors", n), "failed": _("{n} failed"),
+            "passed": _("{n} passed"), "skipped": _("{n} skipped")}
+    return said.get(word, f"{{n}} {word}").format(n=n)

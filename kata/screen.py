@@ -2,8 +2,7 @@
 
 Every line the runner prints fits WIDTH columns, wrapped at words (`say`, `lines`, `wrap`):
 never cut inside a word, a number or a path. Widths are measured in one place,
-`display_width`, so that text whose characters take two columns (Hangul) can be measured
-there alone.
+`display_width`: a Hangul character takes two columns of the terminal.
 
 A failing run: what the learner must read goes where the screen ends, next to the prompt:
 the failure to fix first, in full, then the run's summary. Above it, every other failing
@@ -18,6 +17,9 @@ import re
 import shutil
 import sys
 
+from wcwidth import wcswidth, wcwidth
+
+from kata.i18n import _
 from kata.ordering import Failure
 
 ROWS = 40  # the screen's height when it cannot be known (output to a file or a pipe)
@@ -40,10 +42,15 @@ def height() -> int:
 def display_width(text: str) -> int:
     """How many columns `text` takes on a terminal: the one place widths are measured.
 
-    Every character counts one column for now; text in a script whose characters take two
-    (Hangul, CJK) is to be measured here (e.g. with wcwidth), and only here.
+    Hangul and CJK characters take two columns, combining marks none (wcwidth's tables);
+    a character wcwidth cannot measure (a control character) counts one, as len() would.
     """
-    return len(text)
+    if text.isascii():  # the English runner's text: one column each, at len()'s speed
+        return len(text)
+    width = wcswidth(text)
+    if width >= 0:
+        return width
+    return sum(1 if width < 0 else width for width in map(wcwidth, text))
 
 
 def columns() -> int:
@@ -156,8 +163,9 @@ def failure_list(failures: list[Failure], width: int, budget: int, header: str) 
     listed = [row for entry in entries[:with_messages] for row in _entry_rows(entry, width)]
     unlisted = entries[with_messages:]
     if unlisted:
-        names = ", ".join(label for _, label, _ in unlisted)
-        tail = fit(f"{'also failing' if listed else 'failing'}: {names}", width)
+        names = ", ".join(label for _word, label, _message in unlisted)
+        tail = fit((_("also failing: {names}") if listed else _("failing: {names}"))
+                   .format(names=names), width)
         listed += [row.replace(KEEP, " ") for row in tail]
     return [*fit(header, width), *listed, *full]
 
@@ -179,11 +187,12 @@ def _entries(first: Failure, others: list[Failure]) -> list[Entry]:
         if len(members) == 1:
             label = members[0].name
         else:
-            more = " more" if family == first.family else ""
-            label = f"{members[0].function} ({len(members)}{more}{KEEP}cases)"
+            cases = _("{n} more cases") if family == first.family else _("{n} cases")
+            cases = KEEP.join(cases.format(n=len(members)).rsplit(" ", 1))  # "cases)" starts no row
+            label = f"{members[0].function} ({cases})"
         word, message = _word(members[0]), members[0].message
         if message == first.message:
-            message = "the same as below"
+            message = _("the same as below")
         if entries and entries[-1][0] == word and entries[-1][2] == message:
             label = f"{entries[-1][1]}, {label}"
             entries.pop()
@@ -205,5 +214,6 @@ def _rows_of(entries: list[Entry], with_messages: int, width: int) -> int:
     shown = sum(len(_entry_rows(entry, width)) for entry in entries[:with_messages])
     rest = entries[with_messages:]
     if rest:
-        shown += len(fit("also failing: " + ", ".join(label for _, label, _ in rest), width))
+        names = ", ".join(label for _word, label, _message in rest)
+        shown += len(fit(_("also failing: {names}").format(names=names), width))
     return shown
