@@ -25,6 +25,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.timeout(RUNNER_TEST_LIMIT_S))
 
 
+@pytest.fixture(autouse=True)
+def english_unless_a_test_asks(monkeypatch):
+    """The runner's tests read its English sentences: a maintainer whose locale or
+    `make lang` is Korean runs them in English too (a test that wants Korean sets KATA_LANG)."""
+    monkeypatch.setenv("KATA_LANG", "en")
+
+
 class KataCopy:
     """solutions/ (steps 1–2), their generated steps/ and .kata/ under a temporary folder."""
 
