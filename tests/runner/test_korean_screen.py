@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from kata import generate, i18n, screen, translations
+from kata import i18n, screen
+from kata.maintainer import generate, translations
 from tests.runner.mutants import first_failure, run_tests
 
 SCREEN = {"COLUMNS": "100", "LINES": "40"}  # the terminal the learner review used
