@@ -1,7 +1,8 @@
 """Where things live: step folders, their numbers, guides, and the STEP argument.
 
 This module uses the standard library only, so the Makefile can ask it to check
-`STEP=...` with the system python3 before the virtual environment exists.
+`STEP=...` with the system python3 before the virtual environment exists (its messages are
+then in English if that python cannot load the learner's catalog).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ MOVED = {
     "dezero/core.py": "dezero/core_simple.py",  # step 32: the core, grads as Variables
 }
 STEP_DIR = re.compile(r"^step(\d\d)$")
+TITLE_PREFIX = re.compile(r"^#\s*(?:Step\s*\d+|\d+\s*단계)\s*[—:-]\s*")
 BOOK_STEPS = range(1, 62)  # the book's steps 1-60, and 61, its bonus step
 # The book's stages: (first step, last step, name), as the README's table of steps has them.
 STAGES = (
@@ -39,6 +41,28 @@ STAGES = (
 
 class UsageError(Exception):
     """Bad input from the person at the keyboard: one line, exit code 2."""
+
+
+def _(message: str) -> str:
+    """`message` in the learner's language (kata.i18n), or in English where the catalog
+    cannot be loaded: the Makefile's STEP check runs on the system python3, which may be
+    older or lack Babel."""
+    try:
+        from kata import i18n
+
+        return i18n._(message)
+    except (ImportError, OSError):
+        return message
+
+
+def _localized(path: Path) -> Path:
+    """A document in the learner's language where it exists (kata.i18n.localized)."""
+    try:
+        from kata import i18n
+
+        return i18n.localized(path)
+    except ImportError:
+        return path
 
 
 def step_name(step: int) -> str:
@@ -95,12 +119,15 @@ def guide(step: int) -> Path:
 
 
 def title(step: int) -> str:
-    """The step's title, read from its guide's first heading (`# Step 09: Title`)."""
-    source = SOLUTIONS / step_name(step) / "README.md"
+    """The step's title, read from the first heading of its guide in the learner's language
+    (`# Step 09: Title`; `# 9단계 — 제목` in a Korean guide, after its translation key)."""
+    source = _localized(SOLUTIONS / step_name(step) / "README.md")
     if not source.exists():
         return ""
-    first = source.read_text(encoding="utf-8").splitlines()[0]
-    return re.sub(r"^#\s*Step\s*\d+\s*[—:-]\s*", "", first).strip()
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines()
+             if not line.startswith("<!-- translation of ")] or [""]
+    first = lines[0]
+    return TITLE_PREFIX.sub("", first).strip()
 
 
 def rel(path: Path | str) -> str:
@@ -126,29 +153,36 @@ def describe_steps(steps: list[int]) -> str:
 def parse_step(text: str | None) -> int:
     """Turn the STEP argument into a step number, or raise UsageError with one clear line."""
     known = step_numbers()
-    available = f"steps that exist: {describe_steps(known)}"
+    steps = describe_steps(known)
     text = (text or "").strip()
     if not text:
-        raise UsageError(f"say which step, for example STEP={known[-1]} ({available})")
+        raise UsageError(_("say which step, for example STEP={last} (steps that exist: "
+                           "{steps})").format(last=known[-1], steps=steps))
     shown = text if len(text) <= 8 else text[:7] + "…"  # make says it again: keep it short
     if not text.isdigit():
-        raise UsageError(f"STEP must be a step number such as STEP=17, not {shown!r}")
+        raise UsageError(_("STEP must be a step number such as STEP=17, not {shown!r}")
+                         .format(shown=shown))
     step = int(text)
     if step in known:
         return step
     if step in BOOK_STEPS:  # as the README says of the steps still to come
-        raise UsageError(f"step {step} is not written yet ({available})")
+        raise UsageError(_("step {step} is not written yet (steps that exist: {steps})")
+                         .format(step=step, steps=steps))
     # Short enough for make's `Makefile:17: *** ….  Stop.` around it to fit 100 columns.
-    problem = f"there is no step {shown}: the steps are {describe_steps(known)}"
     if known == list(BOOK_STEPS):
-        problem += f" ({BOOK_STEPS[0]}–{BOOK_STEPS[-2]} the book's, {BOOK_STEPS[-1]} a bonus)"
-    raise UsageError(problem)
+        raise UsageError(_("there is no step {shown}: the steps are {steps} ({first}–{last} "
+                           "the book's, {bonus} a bonus)").format(
+            shown=shown, steps=steps, first=BOOK_STEPS[0], last=BOOK_STEPS[-2],
+            bonus=BOOK_STEPS[-1]))
+    raise UsageError(_("there is no step {shown}: the steps are {steps}").format(
+        shown=shown, steps=steps))
 
 
 def parse_impl(text: str) -> str:
     """The IMPL argument: whose code to test."""
     if text not in IMPLS:
-        raise UsageError(f"IMPL must be one of {', '.join(IMPLS)}, not {text!r}")
+        raise UsageError(_("IMPL must be one of {impls}, not {text!r}").format(
+            impls=", ".join(IMPLS), text=text))
     return text
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kata import layout
 from kata.commands import pager
+from kata.i18n import _
 from kata.layout import MOVED, is_cumulative, parse_step, step_name, step_numbers
 from kata.maintainer.generate import solution_files, views
 
@@ -25,10 +26,15 @@ def step_changes(step: int) -> str:
         label = f"{step_name(step)}/{name}"
         new = new_at(step, name)
         before = "" if new else both.previous
+        if new:
+            fromfile = "/dev/null"
+            tofile = _("{file} (new at step {step})").format(file=label, step=step)
+        else:
+            fromfile = _("{file} (before step {step})").format(file=label, step=step)
+            tofile = _("{file} (after step {step})").format(file=label, step=step)
         chunks.extend(difflib.unified_diff(
             before.splitlines(keepends=True), both.solution.splitlines(keepends=True),
-            fromfile="/dev/null" if new else f"{label} (before step {step})",
-            tofile=f"{label} (new at step {step})" if new else f"{label} (after step {step})"))
+            fromfile=fromfile, tofile=tofile))
     return "".join(chunks)
 
 
@@ -54,7 +60,8 @@ def run(args) -> int:
     from kata.commands.reset import allow_spoiler
 
     step = parse_step(args.step)
-    if not allow_spoiler(step, "the reference's changes", "diff", args.yes):
+    if not allow_spoiler(step, _("the reference's changes"), "diff", args.yes):
         return 1
-    pager.show(step_changes(step) or f"step {step} changes no code (see its guide)")
+    pager.show(step_changes(step) or _("step {step} changes no code (see its guide)").format(
+        step=step))
     return 0

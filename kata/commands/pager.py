@@ -15,6 +15,8 @@ import shutil
 import subprocess
 import sys
 
+from kata import screen
+
 DEFAULT_PAGER = "less -FRX"
 NO_PAGER = {"", "cat"}
 
@@ -34,7 +36,7 @@ def pager_command() -> str | None:
 def screen_rows(text: str) -> int:
     """How many terminal rows the text takes, long lines wrapping."""
     columns = max(shutil.get_terminal_size().columns, 1)
-    return sum(max(1, -(-len(line) // columns)) for line in text.splitlines())
+    return sum(max(1, -(-screen.display_width(line) // columns)) for line in text.splitlines())
 
 
 def fits(text: str) -> bool:

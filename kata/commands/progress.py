@@ -34,11 +34,12 @@ from pathlib import Path
 from kata import layout, screen
 from kata.commands.testrun import pytest_command, run_tests
 from kata.commands.workspace import learner_changes, learner_impl, run_reported, step_folder
+from kata.i18n import _, localized
 from kata.layout import describe_steps, rel, step_name
 from kata.maintainer import generate
 from kata.screen import say
 
-DONE, STARTED, NOT_STARTED = "done", "started", "not started"
+DONE, STARTED, NOT_STARTED = "done", "started", "not started"  # as the cache keeps them
 RUNNER = Path(__file__).resolve().parent.parent  # kata/: a change to it invalidates the cache
 STEP_TIMEOUT_S = 600  # pytest-timeout stops a single stuck test long before this
 
@@ -61,11 +62,28 @@ class StepProgress:
         if self.status != STARTED:
             return ""
         if self.failed is None:
-            return f"the tests could not run (make test STEP={self.step})"
+            return _("the tests could not run (make test STEP={step})").format(step=self.step)
         if not self.own:
-            return f"its own tests pass, {self.failed} of the earlier steps' fail"
+            return _("its own tests pass, {failed} of the earlier steps' fail").format(
+                failed=self.failed)
         total = (self.passed or 0) + self.failed
-        return f"{self.failed} of its {total} tests fail"
+        return _("{failed} of its {total} tests fail").format(failed=self.failed, total=total)
+
+
+def status_word(status: str) -> str:
+    """done, started, not started: in the learner's language."""
+    return {DONE: _("done"), STARTED: _("started"), NOT_STARTED: _("not started")}[status]
+
+
+def stage_name(step: int) -> str:
+    """The name of the book's stage a step belongs to, in the learner's language (the
+    English names are layout.STAGES')."""
+    names = {1: _("Stage 1: automatic differentiation"), 11: _("Stage 2: natural code"),
+             25: _("Stage 3: higher-order derivatives"), 37: _("Stage 4: neural networks"),
+             52: _("Stage 5: DeZero challenges"),
+             61: _("Beyond the book: gradient checkpointing")}
+    first, _last, english = layout.stage(step)
+    return names.get(first, english)
 
 
 # -- the cache -------------------------------------------------------------------------------
@@ -176,8 +194,13 @@ def progress(steps: list[int] | None = None, jobs: int | None = None,
 
 def testing(steps: list[int]) -> None:
     """The line said before changed steps are tested (an announce for `progress`)."""
-    which = f"step {steps[0]}" if len(steps) == 1 else f"steps {describe_steps(steps)}"
-    say(f"testing {which} on your code (changed since the last look)…", flush=True)
+    if len(steps) == 1:
+        line = _("testing step {step} on your code (changed since the last look)…").format(
+            step=steps[0])
+    else:
+        line = _("testing steps {steps} on your code (changed since the last look)…").format(
+            steps=describe_steps(steps))
+    say(line, flush=True)
 
 
 def step_progress(step: int, announce: Announce | None = None) -> StepProgress:
@@ -201,10 +224,10 @@ def summary(results: list[StepProgress]) -> str:
     done = sum(r.done for r in counted_)
     total = len(counted_)
     percent = 100 * done // total if total else 0
-    text = f"done: {done}/{total} ({percent}%)"
     if results and start > results[0].step:
-        text += f" from step {start}, where you began"
-    return text
+        return _("done: {done}/{total} ({percent}%) from step {start}, where you began").format(
+            done=done, total=total, percent=percent, start=start)
+    return _("done: {done}/{total} ({percent}%)").format(done=done, total=total, percent=percent)
 
 
 def first_not_done(results: list[StepProgress]) -> StepProgress | None:
@@ -217,7 +240,12 @@ def first_not_done(results: list[StepProgress]) -> StepProgress | None:
 
 def step_row(r: StepProgress) -> str:
     detail = f"   ({r.detail()})" if r.detail() else ""
-    return f"{r.step:>5}  {r.status:<12} {layout.title(r.step)}{detail}"
+    return f"{r.step:>5}  {pad(status_word(r.status), 12)} {layout.title(r.step)}{detail}"
+
+
+def pad(text: str, width: int) -> str:
+    """`text` and spaces up to `width` columns (Hangul takes two)."""
+    return text + " " * max(0, width - screen.display_width(text))
 
 
 def stages(results: list[StepProgress]) -> list[list[StepProgress]]:
@@ -230,8 +258,10 @@ def stages(results: list[StepProgress]) -> list[list[StepProgress]]:
 
 def stage_title(group: list[StepProgress]) -> str:
     first, last = group[0].step, group[-1].step
-    steps = f"step {first}" if first == last else f"steps {first}–{last}"
-    return f"{layout.stage(first)[2]} ({steps})"
+    if first == last:
+        return _("{stage} (step {step})").format(stage=stage_name(first), step=first)
+    return _("{stage} (steps {first}–{last})").format(stage=stage_name(first), first=first,
+                                                      last=last)
 
 
 def stage_line(group: list[StepProgress]) -> str:
@@ -239,15 +269,16 @@ def stage_line(group: list[StepProgress]) -> str:
     done = sum(r.done for r in group)
     started = [r.step for r in group if r.status == STARTED]
     if done == len(group):
-        counts = "all done" if done > 1 else "done"
+        counts = _("all done") if done > 1 else _("done")
     elif done == 0 and not started:
-        counts = "not started"
+        counts = _("not started")
     else:
-        parts = [f"{done} done"] if done else []
+        parts = [_("{n} done").format(n=done)] if done else []
         if started:
-            parts.append(f"{len(started)} started ({describe_steps(started)})")
+            parts.append(_("{n} started ({steps})").format(n=len(started),
+                                                         steps=describe_steps(started)))
         rest = len(group) - done - len(started)
-        parts += [f"{rest} not started"] if rest else []
+        parts += [_("{n} not started").format(n=rest)] if rest else []
         counts = ", ".join(parts)
     return f"{stage_title(group)}: {counts}"
 
@@ -289,17 +320,19 @@ FOOTER_ROWS = 3  # a blank row, the summary, the note on what ran
 
 def run_progress(args) -> int:
     if args.jobs is not None and args.jobs < 1:
-        raise layout.UsageError(f"--jobs must be 1 or more, not {args.jobs}")
+        raise layout.UsageError(_("--jobs must be 1 or more, not {jobs}").format(jobs=args.jobs))
     results = progress(jobs=args.jobs, announce=testing)
     width = screen.columns()
     say(table(results, screen.height() - FOOTER_ROWS - screen.AROUND, width), width=width)
     say()
-    line = summary(results)
+    parts = [summary(results)]
     started = sum(r.status == STARTED for r in results)
     if started:
-        line += f"   started: {started}"
+        parts.append(_("started: {n}").format(n=started))
     following = first_not_done(results)
-    line += f"   next: step {following.step} (make next)" if following else "   all done!"
+    parts.append(_("next: step {step} (make next)").format(step=following.step) if following
+                 else _("all done!"))
+    line = "   ".join(parts)
     say(line, width=width)
     say(ran_note(results), width=width)
     return 0
@@ -309,12 +342,14 @@ def ran_note(results: list[StepProgress]) -> str:
     """Where the statuses came from, in a line."""
     ran = sum(not r.from_cache and r.status != NOT_STARTED for r in results)
     cache = rel(layout.WORK / "cache")
-    untouched = "untouched skeletons are not run: they fail by construction"
     if ran:
-        return f"({ran} changed step(s) tested now; the others from {cache}, or not started)"
+        return _("({ran} changed step(s) tested now; the others from {cache}, or not "
+                 "started)").format(ran=ran, cache=cache)
     if any(r.status != NOT_STARTED for r in results):
-        return f"(nothing changed since the last run: all from {cache}; skeletons are not run)"
-    return f"(no step started yet: {untouched})"
+        return _("(nothing changed since the last run: all from {cache}; skeletons are not "
+                 "run)").format(cache=cache)
+    return _("(no step started yet: untouched skeletons are not run: they fail by "
+             "construction)")
 
 
 def add_next_arguments(parser) -> None:
@@ -323,20 +358,22 @@ def add_next_arguments(parser) -> None:
 
 def why(result: StepProgress) -> str:
     if result.status == NOT_STARTED:
-        return f"not started yet; the guide is {rel(layout.guide(result.step))}"
+        return _("not started yet; the guide is {guide}").format(
+            guide=rel(localized(layout.guide(result.step))))
     detail = result.detail()
-    return f"started, {detail}" if detail else "started"
+    return _("started, {detail}").format(detail=detail) if detail else _("started")
 
 
 def run_next(args) -> int:
     results = progress(announce=testing)
     following = first_not_done(results)
     if following is None:
-        say(f"All {len(results)} steps are done ({summary(results)}). Well done!")
+        say(_("All {n} steps are done ({summary}). Well done!").format(
+            n=len(results), summary=summary(results)))
         return 0
     step = following.step
-    say(f"Step {step} — {layout.title(step)}: the first step not done ({why(following)}).",
-        flush=True)
+    say(_("Step {step} — {title}: the first step not done ({why}).").format(
+        step=step, title=layout.title(step), why=why(following)), flush=True)
     key = cache_key(step) if following.status != NOT_STARTED else None
     with tempfile.TemporaryDirectory(prefix="kata-next-") as scratch:
         report = Path(scratch) / "report.json"

@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from kata import layout
+from kata.i18n import _
 from kata.layout import UsageError, impl_dir, parse_impl, parse_step, rel
 from kata.screen import say
 
@@ -33,12 +34,13 @@ def find_script(text: str, step: int) -> Path:
     """The script named by FILE: as given (from the repository root), or in the step folder."""
     text = (text or "").strip()
     if not text:
-        raise UsageError(f"say which script: make run STEP={step} FILE=my_script.py")
+        raise UsageError(_("say which script: make run STEP={step} FILE=my_script.py").format(
+            step=step))
     for candidate in (Path(text), layout.ROOT / text, impl_dir(step) / text):
         if candidate.is_file():
             return candidate.resolve()
-    raise UsageError(f"there is no file {text} (looked from here and in "
-                     f"{rel(impl_dir(step))})")
+    raise UsageError(_("there is no file {file} (looked from here and in {folder})").format(
+        file=text, folder=rel(impl_dir(step))))
 
 
 def has_display(environment: dict[str, str]) -> bool:
@@ -81,15 +83,16 @@ def run(args) -> int:
     impl = parse_impl(args.impl)
     script = find_script(args.file, step)
     if needs_missing_matplotlib(script):
-        say(f"{rel(script)} uses matplotlib, which is not installed: {PLOT_INSTALL}",
-            file=sys.stderr)
+        say(_("{script} uses matplotlib, which is not installed: {install}").format(
+            script=rel(script), install=PLOT_INSTALL), file=sys.stderr)
         return 1
     env = environment()
     where = rel(impl_dir(step, impl))
-    say(f"running {rel(script)} with {where}'s dezero first on the path", flush=True)
+    say(_("running {script} with {folder}'s dezero first on the path").format(
+        script=rel(script), folder=where), flush=True)
     if env.get("MPLBACKEND") != os.environ.get("MPLBACKEND"):
-        say("(no display: matplotlib draws into files, so plt.savefig saves a picture and "
-            "plt.show() shows none)", flush=True)
+        say(_("(no display: matplotlib draws into files, so plt.savefig saves a picture and "
+              "plt.show() shows none)"), flush=True)
     arguments = shlex.split(args.args) + list(args.extra)
     try:
         return subprocess.run(command(step, impl, script, arguments), env=env,

@@ -20,9 +20,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from kata import layout
+from kata import layout, screen
 from kata.commands.testrun import pytest_command
 from kata.commands.workspace import run_reported
+from kata.i18n import _
 from kata.layout import describe_steps, rel, step_name
 from kata.screen import say
 
@@ -49,10 +50,23 @@ class Run:
 
     def summary(self) -> str:
         if self.crashed:
-            return f"pytest stopped with exit code {self.exit_code}"
+            return _("pytest stopped with exit code {code}").format(code=self.exit_code)
         counts = Counter(self.outcomes.values())
-        return ", ".join(f"{counts[word]} {word}" for word in ("passed", "failed", "skipped")
-                         if counts[word]) or "no tests"
+        return ", ".join(counted(counts[word], word) for word in ("passed", "failed", "skipped")
+                         if counts[word]) or _("no tests")
+
+
+def counted(n: int, outcome: str) -> str:
+    """`3 passed`, in the learner's language."""
+    words = {"passed": _("{n} passed"), "failed": _("{n} failed"), "skipped": _("{n} skipped")}
+    return words[outcome].format(n=n)
+
+
+def outcome_word(outcome: str) -> str:
+    """passed, failed, skipped, or missing (a run that had no such test), translated."""
+    words = {"passed": _("passed"), "failed": _("failed"), "skipped": _("skipped"),
+             "missing": _("missing")}
+    return words.get(outcome, outcome)
 
 
 # -- what runs: the step's own tests, and the earlier steps' leak tests ---------------------------
@@ -72,7 +86,7 @@ def leak_tests_in(path: Path) -> list[str]:
                       if isinstance(node, ast.FunctionDef)]
     leaking = {LEAK_CHECK}
     while True:  # helpers that call helpers that call no_cycles
-        more = {node.name for node, _ in functions
+        more = {node.name for node, _prefix in functions
                 if node.name not in leaking and _uses(node, leaking)}
         if not more:
             break
@@ -111,9 +125,10 @@ def what_runs(step: int) -> str:
     """What a run holds, in words."""
     leaks = earlier_leak_tests(step)
     if not leaks:
-        return "its own tests"
+        return _("its own tests")
     steps = describe_steps(sorted({layout.step_of_path(test) for test in leaks}))
-    return f"its own tests and the earlier steps' {len(leaks)} leak tests (steps {steps})"
+    return _("its own tests and the earlier steps' {n} leak tests (steps {steps})").format(
+        n=len(leaks), steps=steps)
 
 
 @dataclass(frozen=True)
@@ -127,43 +142,57 @@ def judge(runs: list[Run], impl: str, step: int | str = "N") -> Verdict:
     """Were the runs identical, test by test? And is that what this implementation needs?"""
     crashed = [number for number, run in enumerate(runs, 1) if run.crashed]
     if crashed:
-        return Verdict(False, False, [f"BROKEN: pytest itself stopped in run(s) "
-                                      f"{describe_steps(crashed)}: make test shows why"])
+        return Verdict(False, False, [_("BROKEN: pytest itself stopped in run(s) {runs}: "
+                                        "make test shows why").format(
+                                          runs=describe_steps(crashed))])
     tests = sorted(set().union(*(run.outcomes for run in runs)))
     changing = {test: [run.outcomes.get(test, "missing") for run in runs] for test in tests}
     changing = {test: seen for test, seen in changing.items() if len(set(seen)) > 1}
     if changing:
-        lines = [f"FLAKY: {len(changing)} test(s) did not give the same result in every run:"]
+        lines = [_("FLAKY: {n} test(s) did not give the same result in every run:").format(
+            n=len(changing))]
         for test, seen in changing.items():
-            counts = ", ".join(f"{word} in {n}" for word, n in Counter(seen).most_common())
-            lines.append(f"  {test}: {counts} of {len(runs)} runs")
+            counts = ", ".join(_("{outcome} in {n}").format(outcome=outcome_word(word), n=n)
+                               for word, n in Counter(seen).most_common())
+            lines.append(_("  {test}: {counts} of {runs} runs").format(
+                test=test, counts=counts, runs=len(runs)))
         return Verdict(False, False, lines)
 
     failed = runs[0].failed
-    same = f"stable: all {len(runs)} runs gave identical results"
     if not failed:
-        return Verdict(True, True, [f"{same}: {runs[0].summary()}, every time."])
-    lines = [f"{same}: the same {len(failed)} test(s) failed every time."]
+        return Verdict(True, True, [_("stable: all {runs} runs gave identical results: "
+                                      "{summary}, every time.").format(
+                                        runs=len(runs), summary=runs[0].summary())])
+    lines = [_("stable: all {runs} runs gave identical results: the same {n} test(s) failed "
+               "every time.").format(runs=len(runs), n=len(failed))]
     if impl == "solutions":
-        lines.append("NOT OK: the reference solution must pass every test.")
+        lines.append(_("NOT OK: the reference solution must pass every test."))
         return Verdict(True, False, lines)
-    lines.append(f"That is how an unfinished step looks: make test STEP={step} shows what is "
-                 f"missing.")
+    lines.append(_("That is how an unfinished step looks: make test STEP={step} shows what is "
+                   "missing.").format(step=step))
     return Verdict(True, True, lines)
 
 
 def stress(step: int, impl: str, runs: int = RUNS, say=say) -> int:
     """Run the step's tests `runs` times, one line per run, then the verdict; the exit code."""
-    whose = "your code" if impl == "steps" else "the reference solution"
-    say(f"step {step} on {whose}: {what_runs(step)}, {runs} times, each in a fresh process "
-        f"(the other tests give the same answer every time: make test STEP={step} runs them)",
-        flush=True)
+    if impl == "steps":
+        header = _("step {step} on your code: {what}, {runs} times, each in a fresh process "
+                   "(the other tests give the same answer every time: make test STEP={step} "
+                   "runs them)")
+    else:
+        header = _("step {step} on the reference solution: {what}, {runs} times, each in a "
+                   "fresh process (the other tests give the same answer every time: make test "
+                   "STEP={step} runs them)")
+    say(header.format(step=step, what=what_runs(step), runs=runs), flush=True)
     results = []
     for number in range(1, runs + 1):
         run = run_once(step, impl)
         results.append(run)
-        say(f"  run {number:>{len(str(runs))}}/{runs}: {run.summary():<32} {run.seconds:5.1f} s",
-            flush=True)
+        summary = run.summary()
+        say(_("  run {number}/{runs}: {summary} {seconds} s").format(
+            number=f"{number:>{len(str(runs))}}", runs=runs,
+            summary=summary + " " * max(0, 32 - screen.display_width(summary)),
+            seconds=f"{run.seconds:5.1f}"), flush=True)
     verdict = judge(results, impl, step)
     for line in verdict.lines:
         say(line)
@@ -184,5 +213,5 @@ def run(args) -> int:
     step = parse_step(args.step)
     impl = parse_impl(args.impl)
     if args.runs < 1:
-        raise UsageError(f"--runs must be at least 1, not {args.runs}")
+        raise UsageError(_("--runs must be at least 1, not {runs}").format(runs=args.runs))
     return stress(step, impl, args.runs)

@@ -20,6 +20,7 @@ import watchfiles
 from kata import layout
 from kata.commands.testrun import run_tests
 from kata.commands.workspace import learner_impl, step_folder
+from kata.i18n import _
 from kata.layout import UsageError, parse_step, rel
 from kata.screen import say
 
@@ -49,12 +50,11 @@ def polling_reason(folder: Path, poll: bool = False) -> str | None:
     setting = os.environ.get("WATCHFILES_FORCE_POLLING", "")
     if setting:
         wanted = setting.lower() not in {"0", "false", "disable", "disabled"}
-        return "WATCHFILES_FORCE_POLLING is set" if wanted else None
+        return _("WATCHFILES_FORCE_POLLING is set") if wanted else None
     if "microsoft" in platform.uname().release.lower():
-        where = " drive" if str(folder.resolve()).startswith("/mnt/") else ""
-        return f"WSL{where}"
+        return _("WSL drive") if str(folder.resolve()).startswith("/mnt/") else "WSL"
     if any(marker.exists() for marker in CONTAINER_MARKERS):
-        return "in a container"
+        return _("in a container")
     return None
 
 
@@ -62,7 +62,7 @@ def changed_names(changes: set[tuple[watchfiles.Change, str]], folder: Path) -> 
     """`dezero.py, notes.txt`: the changed files, relative to the step folder."""
     folder = folder.resolve()
     names = set()
-    for _, changed in changes:
+    for _change, changed in changes:
         path = Path(changed).resolve()
         names.add(str(path.relative_to(folder)) if path.is_relative_to(folder) else path.name)
     return ", ".join(sorted(names))
@@ -78,14 +78,16 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
     """
     folder = step_folder(step)
     if not folder.is_dir():
-        raise UsageError(f"{rel(folder)} does not exist (make generate puts the skeletons back)")
+        raise UsageError(_("{folder} does not exist (make generate puts the skeletons back)")
+                         .format(folder=rel(folder)))
     runner = runner or (lambda: run_tests(step, learner_impl(step)))
     if clear is None:  # a terminal that can clear (not TERM=dumb, not a pipe or a log)
         clear = sys.stdout.isatty() and os.environ.get("TERM", "") != "dumb"
     reason = polling_reason(folder, poll)
-    mode = (f"polling, {reason}" if reason else
-            "file events; if saving does not rerun, try WATCHFILES_FORCE_POLLING=1")
-    waiting = f"watching {rel(folder)} ({mode}); Ctrl-C to stop"
+    mode = (_("polling, {reason}").format(reason=reason) if reason else
+            _("file events; if saving does not rerun, try WATCHFILES_FORCE_POLLING=1"))
+    waiting = _("watching {folder} ({mode}); Ctrl-C to stop").format(folder=rel(folder),
+                                                                      mode=mode)
 
     runs, exit_code = 0, 0
     # The watcher starts before the first run (it yields an empty set when it wakes with
@@ -98,8 +100,8 @@ def watch_step(step: int, runner: Callable[[], int] | None = None, poll: bool = 
             continue
         print(CLEAR_SCREEN if clear else run_separator(runs), end="")
         if changes:
-            say(f"changed: {changed_names(changes, folder)}")
-        say(f"Step {step} — {layout.title(step)}", flush=True)
+            say(_("changed: {files}").format(files=changed_names(changes, folder)))
+        say(_("Step {step} — {title}").format(step=step, title=layout.title(step)), flush=True)
         exit_code = runner()
         runs += 1
         if max_runs is not None and runs >= max_runs:
@@ -112,7 +114,9 @@ def run_separator(runs: int) -> str:
     """Between runs where the screen cannot be cleared (not a terminal): a rule and the time."""
     if not runs:
         return ""
-    return f"\n{'-' * 30} run {runs + 1}, {time.strftime('%H:%M:%S')} {'-' * 30}\n"
+    rule = "-" * 30
+    run = _("run {number}, {time}").format(number=runs + 1, time=time.strftime("%H:%M:%S"))
+    return f"\n{rule} {run} {rule}\n"
 
 
 def add_arguments(parser) -> None:
@@ -127,9 +131,9 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     step = parse_step(args.step)
     if args.max_runs is not None and args.max_runs < 1:
-        raise UsageError(f"--max-runs must be 1 or more, not {args.max_runs}")
+        raise UsageError(_("--max-runs must be 1 or more, not {runs}").format(runs=args.max_runs))
     try:
         return watch_step(step, poll=args.poll, max_runs=args.max_runs)
     except KeyboardInterrupt:
-        say("\nstopped watching")
+        say("\n" + _("stopped watching"))
         return 0
