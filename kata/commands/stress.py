@@ -76,14 +76,41 @@ def _uses(node: ast.AST, names: set[str]) -> bool:
                or isinstance(n, ast.Attribute) and n.attr in names for n in ast.walk(node))
 
 
-def leak_tests_in(path: Path) -> list[str]:
+def _marks(nodes: list[ast.expr]) -> dict[str, list[int]]:
+    """`until` and `not_at` marks among decorators (or a pytestmark's value) -> their steps."""
+    found: dict[str, list[int]] = {}
+    for node in nodes:
+        for call in (n for n in ast.walk(node) if isinstance(n, ast.Call)):
+            name = getattr(call.func, "attr", None)
+            if name in ("until", "not_at"):
+                found.setdefault(name, []).extend(
+                    arg.value for arg in call.args if isinstance(arg, ast.Constant))
+    return found
+
+
+def _applies(marks: dict[str, list[int]], step: int) -> bool:
+    """Whether a test with these marks runs at `step` (as the kata plugin decides)."""
+    return (not any(until < step for until in marks.get("until", []))
+            and step not in marks.get("not_at", []))
+
+
+def leak_tests_in(path: Path, step: int | None = None) -> list[str]:
     """The test functions of a file that check for leaks (pytest node ids): those that use
-    no_cycles, directly or through a function of the same file."""
+    no_cycles, directly or through a function of the same file; with `step`, only those
+    that apply at that step (their `until` and `not_at` marks)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    module_marks = _marks([node.value for node in tree.body if isinstance(node, ast.Assign)
+                           and any(getattr(t, "id", "") == "pytestmark" for t in node.targets)])
+    if step is not None and not _applies(module_marks, step):
+        return []
     functions = [(node, "") for node in tree.body if isinstance(node, ast.FunctionDef)]
     for cls in (node for node in tree.body if isinstance(node, ast.ClassDef)):
-        functions += [(node, f"{cls.name}::") for node in cls.body
-                      if isinstance(node, ast.FunctionDef)]
+        if step is None or _applies(_marks(cls.decorator_list), step):
+            functions += [(node, f"{cls.name}::") for node in cls.body
+                          if isinstance(node, ast.FunctionDef)]
+    if step is not None:
+        functions = [(node, prefix) for node, prefix in functions
+                     if _applies(_marks(node.decorator_list), step)]
     leaking = {LEAK_CHECK}
     while True:  # helpers that call helpers that call no_cycles
         more = {node.name for node, _prefix in functions
@@ -98,14 +125,13 @@ def leak_tests_in(path: Path) -> list[str]:
 
 @functools.cache
 def earlier_leak_tests(step: int) -> tuple[str, ...]:
-    """The leak tests that earlier steps introduce (they apply to this step too, unless their
-    `until` says otherwise: pytest leaves those out)."""
+    """The leak tests that earlier steps introduce and that still apply at this step."""
     found: list[str] = []
     for earlier in range(1, step):
         folder = layout.TESTS / step_name(earlier)
         for path in sorted(folder.glob("test_*.py")) if folder.is_dir() else []:
             if LEAK_CHECK in path.read_text(encoding="utf-8"):
-                found += leak_tests_in(path)
+                found += leak_tests_in(path, step)
     return tuple(found)
 
 
