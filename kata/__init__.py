@@ -4,7 +4,7 @@
   test-time library the tests and the pytest plugin use (checks, leaks, missing, ordering, screen);
 - commands/: the learner's commands, one module each, and their helpers (workspace, backup, pager);
 - maintainer/: the maintainers' tools: markers, generate, verify, newstep, test parts, translations;
-- measure/: measuring what the memory lessons buy: make bench, make plot, and their workloads.
+- measure/: make bench, make plot and their machinery; measure/lessons/: one memory lesson a step.
 """
 
 import os

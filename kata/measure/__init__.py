@@ -1,1 +1,2 @@
-"""Measuring what the memory lessons buy: `make bench`, `make plot`, and their workloads."""
+"""Measuring what the memory lessons buy: `make bench`, `make plot`, the machinery they share;
+lessons/: one module per memory lesson."""

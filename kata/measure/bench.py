@@ -1,17 +1,19 @@
 """`make bench STEP=N`: what a step's design buys, measured (each step with a bench file).
 
 A step has benchmarks when benchmarks/bench_stepNN.py exists; nothing else lists them. That
-file holds the step's pytest-benchmark tests and its report:
+file holds the step's pytest-benchmark tests and names its report, which its lesson
+(kata/measure/lessons/stepNN.py) writes:
 
     STEP = 17                 # the step it measures
     SOLUTIONS = (16, 17)      # the reference solutions it compares
-    def report(results: dict) -> str: ...   # the tables, from pytest-benchmark's JSON
+    report = step17.report    # the tables, from pytest-benchmark's JSON
 
 Its tests take `impl` and `dezero` (benchmarks/conftest.py); the learner's code joins when
 it passes its tests. This module runs pytest on the file, then prints the file's report
 (pytest-benchmark's own tables are not shown: the report's tables hold their figures, fitted
-to 100 columns), with the helpers below (entries, table, megabytes, target, targets_for).
-Every verdict says whose figures it judges: a reference solution's, or the learner's code.
+to 100 columns), written with the helpers below (entries, table, megabytes, target,
+targets_for). Every verdict says whose figures it judges: a reference solution's, or the
+learner's code.
 
 Timings vary between runs (a lot on a busy machine), so targets are printed, never
 asserted, and a verdict on a timing is given only when the figures allow one: a ratio is

@@ -12,8 +12,7 @@ import pytest
 
 from kata.layout import UsageError
 from kata.measure import bench, memory
-
-STEP17, STEP18 = bench.bench_module(17), bench.bench_module(18)
+from kata.measure.lessons import step17, step18, step33, step59, step61
 
 
 def test_bench_refuses_steps_without_benchmarks():
@@ -66,10 +65,10 @@ def result(group: str, seconds: float, **info) -> dict:
 
 def loop(impl: str, gc: str, seconds: float, peak: int, variables: int) -> dict:
     step = impl[4:6]
-    return result(STEP17.LOOP_GROUP, seconds, impl=impl, label=f"step {step} solution", gc=gc,
+    return result(step17.LOOP_GROUP, seconds, impl=impl, label=f"step {step} solution", gc=gc,
                   graphs=200, peak=peak, retained=peak if variables else 0,
                   variables=variables, functions=variables * 3 // 4, short_graphs=50,
-                  short_peak=min(peak, 16_000_000), graph_bytes=memory.GRAPH_BYTES)
+                  short_peak=min(peak, 16_000_000), graph_bytes=step17.GRAPH_BYTES)
 
 
 STEP17_RESULTS = {"benchmarks": [
@@ -77,21 +76,21 @@ STEP17_RESULTS = {"benchmarks": [
     loop("step16-solution", "off", 0.051, 64_300_000, 800),
     loop("step17-solution", "on", 0.033, 645_000, 0),
     loop("step17-solution", "off", 0.034, 645_000, 0),
-    result(STEP17.OP_GROUP, 0.000450, impl="step16-solution", label="step 16 solution",
+    result(step17.OP_GROUP, 0.000450, impl="step16-solution", label="step 16 solution",
            operations=100),
-    result(STEP17.OP_GROUP, 0.000500, impl="step17-solution", label="step 17 solution",
+    result(step17.OP_GROUP, 0.000500, impl="step17-solution", label="step 17 solution",
            operations=100),
-    result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=[1.08, 1.10, 1.11, 1.12, 1.13]),
-    result(STEP17.LOOP_RATIO_GROUP, 0.1, impl="ratio", ratios=[0.85, 0.88, 0.90, 0.91, 0.93]),
+    result(step17.RATIO_GROUP, 0.001, impl="ratio", ratios=[1.08, 1.10, 1.11, 1.12, 1.13]),
+    result(step17.LOOP_RATIO_GROUP, 0.1, impl="ratio", ratios=[0.85, 0.88, 0.90, 0.91, 0.93]),
 ]}
 
 
 def with_ratios(ratios: list[float] | None = None, loop: list[float] | None = None) -> dict:
     benchmarks = [dict(b) for b in STEP17_RESULTS["benchmarks"]]
     if ratios is not None:
-        benchmarks[-2] = result(STEP17.RATIO_GROUP, 0.001, impl="ratio", ratios=ratios)
+        benchmarks[-2] = result(step17.RATIO_GROUP, 0.001, impl="ratio", ratios=ratios)
     if loop is not None:
-        benchmarks[-1] = result(STEP17.LOOP_RATIO_GROUP, 0.1, impl="ratio", ratios=loop)
+        benchmarks[-1] = result(step17.LOOP_RATIO_GROUP, 0.1, impl="ratio", ratios=loop)
     return {"benchmarks": benchmarks}
 
 
@@ -108,7 +107,7 @@ def target_line(report: str, start: str) -> str:
 
 
 def test_step17_report_shows_time_memory_objects_and_targets():
-    report = STEP17.report(STEP17_RESULTS)
+    report = step17.report(STEP17_RESULTS)
     assert cells(report, "implementation  ") == [
         "implementation", "GC", "ms", "time / step 17", "peak MB", "left MB", "Variables",
         "Functions"]
@@ -125,14 +124,14 @@ def test_step17_report_shows_time_memory_objects_and_targets():
 
 
 def test_step17_report_says_which_target_was_missed():
-    report = STEP17.report(with_ratios([1.30, 1.32, 1.33, 1.35, 1.40]))
+    report = step17.report(with_ratios([1.30, 1.32, 1.33, 1.35, 1.40]))
     missed = [line for line in report.splitlines() if "MISSED" in line]
     assert len(missed) == 1 and "+33.0%" in missed[0]
 
 
 def test_a_noisy_per_operation_ratio_gets_no_verdict():
     """The middle half of the rounds straddles the 15% target: no met, no MISSED."""
-    report = STEP17.report(with_ratios([1.02, 1.05, 1.12, 1.25, 1.60]))
+    report = step17.report(with_ratios([1.02, 1.05, 1.12, 1.25, 1.60]))
     line = target_line(report, "per operation, step 17")
     assert line.lstrip().startswith("unsure") and "MISSED" not in report
     assert "+5.0% to +25.0%, straddles the target" in line
@@ -145,7 +144,7 @@ def test_a_noisy_per_operation_ratio_gets_no_verdict():
 ])
 def test_the_loop_verdict_follows_the_spread_of_interleaved_rounds(loop, verdict):
     """Not the fastest rounds of two separate runs: their difference can be noise."""
-    line = target_line(STEP17.report(with_ratios(loop=loop)), "runs the book's loop faster")
+    line = target_line(step17.report(with_ratios(loop=loop)), "runs the book's loop faster")
     assert line.lstrip().startswith(verdict)
     assert ("straddles the target" in line) == (verdict == "unsure")
 
@@ -200,12 +199,12 @@ def test_what_pytest_benchmark_prints_fits_100_columns(tmp_path, capfd, monkeypa
 
 
 def test_step18_report_puts_each_peak_next_to_its_minimum():
-    cases = [result(STEP18.BACKWARD_GROUP if "backward" in what else STEP18.FORWARD_GROUP, 0.01,
+    cases = [result(step18.BACKWARD_GROUP if "backward" in what else step18.FORWARD_GROUP, 0.01,
                     impl="step18-solution", label="step 18 solution", what=what,
                     peak=arrays * 2_000_000 + 10_000, minimum_arrays=arrays, which=which,
                     array_bytes=2_000_000)
-             for what, arrays, which in memory.CASES.values()]
-    report = STEP18.report({"benchmarks": cases})
+             for what, arrays, which in step18.CASES.values()]
+    report = step18.report({"benchmarks": cases})
     assert cells(report, "implementation") == [
         "implementation", "what", "ms", "peak MB", "min MB", "peak/min", "arrays"]
     assert cells(report, "step 18 solution  forward under") == [
@@ -233,7 +232,7 @@ def test_the_tables_are_left_out_coloured_or_not(capsys):
     assert bench.run_benchmarks([sys.executable, "-c", script]) == 0
     assert capsys.readouterr().out.splitlines() == table[-1:]
     assert all(group.endswith(bench.INTERLEAVED)
-               for group in (STEP17.RATIO_GROUP, STEP17.LOOP_RATIO_GROUP))
+               for group in (step17.RATIO_GROUP, step17.LOOP_RATIO_GROUP))
 
 
 def test_benchmarks_time_the_code_not_the_machine(capsys):
@@ -252,11 +251,9 @@ def test_benchmarks_time_the_code_not_the_machine(capsys):
 
 # -- whose figures: the solution's and, when it passes, the learner's (issue 22, item 5) ---------
 
-STEP59, STEP61 = bench.bench_module(59), bench.bench_module(61)
-
 
 def deep(impl: str, label: str, depth: int, every: int, graph_peak: int) -> dict:
-    return result(STEP61.GROUP, 0.05 * depth, impl=impl, label=label, depth=depth, every=every,
+    return result(step61.GROUP, 0.05 * depth, impl=impl, label=label, depth=depth, every=every,
                   peak=graph_peak + 10**6, gradients=10**6, graph_peak=graph_peak,
                   functions=depth * 2, width=64, batch=512)
 
@@ -264,19 +261,19 @@ def deep(impl: str, label: str, depth: int, every: int, graph_peak: int) -> dict
 def step61_results(yours_ratios: list[float]) -> dict:
     benchmarks = []
     for impl, label in (("step61-solution", "step 61 solution"), ("step61-yours", "your step 61")):
-        for depth in memory.DEEP_DEPTHS:
+        for depth in step61.DEEP_DEPTHS:
             benchmarks.append(deep(impl, label, depth, 0, depth * 10**6))
-            benchmarks.append(deep(impl, label, depth, memory.checkpoint_every(depth),
+            benchmarks.append(deep(impl, label, depth, step61.checkpoint_every(depth),
                                    int(2 * depth**0.5 * 10**6)))
-    benchmarks.append(result(STEP61.RATIO_GROUP, 1.0, impl="step61-solution",
+    benchmarks.append(result(step61.RATIO_GROUP, 1.0, impl="step61-solution",
                              label="step 61 solution", depth=64, ratios=[1.05, 1.1, 1.08, 1.12]))
-    benchmarks.append(result(STEP61.RATIO_GROUP, 1.0, impl="step61-yours",
+    benchmarks.append(result(step61.RATIO_GROUP, 1.0, impl="step61-yours",
                              label="your step 61", depth=64, ratios=yours_ratios))
     return {"benchmarks": benchmarks}
 
 
 def test_step61_says_whose_figures_each_verdict_judges():
-    report = STEP61.report(step61_results([1.7, 1.8, 1.9, 2.0]))
+    report = step61.report(step61_results([1.7, 1.8, 1.9, 2.0]))
     solution, yours = report.split("Targets for the step 61 solution (this run):")[1].split(
         "Targets for your step 61 code (this run):")
     assert "MISSED" not in solution and "median +9.0%" in solution
@@ -296,7 +293,7 @@ def test_the_learners_code_joins_the_time_ratio():
 
 def rnn(impl: str, label: str, unchain: bool, length: int) -> dict:
     grows = 1 if unchain else length / 100
-    return result(STEP59.GROUP, 0.04 * length * (1 if unchain else length / 50), impl=impl,
+    return result(step59.GROUP, 0.04 * length * (1 if unchain else length / 50), impl=impl,
                   label=label, unchain=unchain, length=length, peak=int(700_000 * grows),
                   held=int(120_000 * grows), functions=0 if unchain else 4 * length - 2,
                   hidden=100, bptt=30)
@@ -307,8 +304,8 @@ def test_step59_report_fits_100_columns_and_says_whose_targets():
     benchmarks = [rnn(impl, label, unchain, length)
                   for impl, label in (("step59-solution", "step 59 solution"),
                                       ("step59-yours", "your step 59"))
-                  for unchain in (True, False) for length in memory.RNN_LENGTHS]
-    report = STEP59.report({"benchmarks": benchmarks})
+                  for unchain in (True, False) for length in step59.RNN_LENGTHS]
+    report = step59.report({"benchmarks": benchmarks})
     lines = report.splitlines()
     assert max(map(len, lines)) <= 100, [line for line in lines if len(line) > 100]
     assert "Targets for the step 59 solution (this run):" in lines
@@ -320,7 +317,6 @@ def test_step59_report_fits_100_columns_and_says_whose_targets():
 def test_step33_tables_fit_100_columns(monkeypatch):
     """Its Newton table was 111 wide: every row wrapped."""
     monkeypatch.delitem(sys.modules, "kata_bench_step33", raising=False)  # another test's fake
-    step33 = bench.bench_module(33)
     runs = [result(step33.NEWTON_GROUP, 0.0181, impl=impl, label=label, variant=variant, gc=gc,
                    iters=10, half_iters=5, peak=18_340_000, retained=17_770_000,
                    half_retained=9_290_000, variables=252, functions=199, half_variables=132,

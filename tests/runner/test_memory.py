@@ -10,23 +10,24 @@ import subprocess
 import pytest
 
 from kata.measure import bench, memory
+from kata.measure.lessons import step17, step18, step61
 
 STRONG, WEAK, MODES = (memory.Impl(step, "solutions") for step in (16, 17, 18))
 
 
 def test_step16_with_the_gc_off_retains_every_graph():
-    loop = memory.measure_loop(memory.load(STRONG), graphs=10, gc_enabled=False)
+    loop = step17.measure_loop(memory.load(STRONG), graphs=10, gc_enabled=False)
     assert (loop.variables, loop.functions) == (10 * 4, 10 * 3)
-    assert loop.retained >= 10 * memory.GRAPH_BYTES
+    assert loop.retained >= 10 * step17.GRAPH_BYTES
 
 
 @pytest.mark.parametrize("gc_enabled", [True, False], ids=["gc-on", "gc-off"])
 def test_step17_retains_nothing_and_its_peak_stays_flat(gc_enabled):
-    short = memory.measure_loop(memory.load(WEAK), graphs=10, gc_enabled=gc_enabled)
-    long = memory.measure_loop(memory.load(WEAK), graphs=40, gc_enabled=gc_enabled)
+    short = step17.measure_loop(memory.load(WEAK), graphs=10, gc_enabled=gc_enabled)
+    long = step17.measure_loop(memory.load(WEAK), graphs=40, gc_enabled=gc_enabled)
     assert (long.variables, long.functions) == (0, 0)
-    assert long.retained < memory.ARRAY_BYTES
-    assert memory.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
+    assert long.retained < step17.ARRAY_BYTES
+    assert step17.flat_at_two_graphs(long.peak, short.peak), (short.peak, long.peak)
 
 
 def test_implementations_load_side_by_side():
@@ -38,9 +39,9 @@ def test_implementations_load_side_by_side():
 def test_step18_peaks_are_never_below_their_theoretical_minimum():
     dezero = memory.load(MODES)
     peaks = {}
-    for (run, switch), (what, arrays, _) in memory.CASES.items():
+    for (run, switch), (what, arrays, _) in step18.CASES.items():
         peaks[what] = memory.peak_memory(run, dezero, switch)
-        assert peaks[what] >= arrays * memory.BIG_SIZE * 8, what
+        assert peaks[what] >= arrays * step18.BIG_SIZE * 8, what
     assert peaks["forward under no_grad()"] < peaks["forward, graph kept"]
     assert (peaks["forward+backward, retain_grad=False"]
             < peaks["forward+backward, retain_grad=True"])
@@ -49,14 +50,14 @@ def test_step18_peaks_are_never_below_their_theoretical_minimum():
 
 def test_step61_checkpoints_keep_a_segment_input_each_and_cut_the_peak():
     dezero = memory.load(memory.Impl(61, "solutions"))
-    depth = max(memory.DEEP_DEPTHS)
-    every = memory.checkpoint_every(depth)
-    plain = memory.measure_deep(dezero, depth, 0)
-    cut = memory.measure_deep(dezero, depth, every)
+    depth = max(step61.DEEP_DEPTHS)
+    every = step61.checkpoint_every(depth)
+    plain = step61.measure_deep(dezero, depth, 0)
+    cut = step61.measure_deep(dezero, depth, every)
     tail = 3  # h * h, sum, / batch: the loss after the last block
     assert plain.functions == 2 * depth + tail  # every block's Linear and Tanh
     assert cut.functions == depth // every + tail  # one Checkpoint a segment
-    block_values = 2 * memory.DEEP_BATCH * memory.DEEP_WIDTH * 8  # Linear's and tanh's
+    block_values = 2 * step61.DEEP_BATCH * step61.DEEP_WIDTH * 8  # Linear's and tanh's
     assert plain.graph_peak >= depth * block_values
     assert cut.graph_peak < 0.3 * plain.graph_peak, (cut.graph_peak, plain.graph_peak)
 

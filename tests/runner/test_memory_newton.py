@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 
 from kata.measure import memory
+from kata.measure.lessons import step33
 
 NEWTON = memory.Impl(33, "solutions")
 SMALL = 10  # starting points: the counts do not depend on the arrays' size
 
 
 def left(variant: str, iters: int) -> tuple[int, int]:
-    run = memory.measure_newton(memory.load(NEWTON), variant, gc_enabled=False, iters=iters,
+    run = step33.measure_newton(memory.load(NEWTON), variant, gc_enabled=False, iters=iters,
                                 size=SMALL)
     return run.variables, run.functions
 
