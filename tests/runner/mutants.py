@@ -32,6 +32,17 @@ def mutant(tmp_path: Path, step: int, name: str, *edits: tuple[str, str]) -> Pat
     return folder
 
 
+def skeleton(tmp_path: Path, step: int) -> Path:
+    """The untouched skeleton of a step, as the generator makes it, under tmp_path."""
+    from kata.maintainer import generate
+
+    folder = tmp_path / step_name(step)
+    for name, text in generate.skeleton(step).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 WIDE = {"COLUMNS": "1000", "LINES": "1000"}  # a terminal where no message is cut or wrapped
 # How long a process started by a runner test may take, and a runner test itself (it may
 # start several): sized so that a hang, never a busy machine, runs past them. The learner's

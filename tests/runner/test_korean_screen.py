@@ -10,7 +10,8 @@ import re
 import pytest
 
 from kata import i18n, screen
-from kata.maintainer import generate, translations
+from kata.maintainer import translations
+from tests.runner import mutants
 from tests.runner.mutants import first_failure, run_tests
 
 SCREEN = {"COLUMNS": "100", "LINES": "40"}  # the terminal the learner review used
@@ -35,11 +36,7 @@ def joined(rows: list[str]) -> str:
 
 @pytest.fixture(scope="module")
 def skeleton(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("skeleton") / "step17"
-    for name, text in generate.skeleton(17).items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return mutants.skeleton(tmp_path_factory.mktemp("skeleton"), 17)
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,8 @@ failure to fix first last, every other failing test named, lines fitted to the w
 import pytest
 
 from kata import ordering, screen
-from kata.maintainer import generate
 from kata.ordering import Failure
-from tests.runner.mutants import first_failure, mutant, run_tests
+from tests.runner.mutants import first_failure, mutant, run_tests, skeleton
 
 SCREEN = {"COLUMNS": "100", "LINES": "40"}  # the terminal the learner review used
 
@@ -93,11 +92,8 @@ def test_cases_of_one_family_are_counted_on_one_line():
 
 @pytest.fixture(scope="module")
 def step17_skeleton(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("skeleton") / "step17"
-    for name, text in generate.skeleton(17).items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf-8")
-    return run_tests(folder, 17, "tests", screen=SCREEN)
+    return run_tests(skeleton(tmp_path_factory.mktemp("skeleton"), 17), 17, "tests",
+                     screen=SCREEN)
 
 
 def test_the_step_17_skeleton_fits_forty_rows_with_the_leak_report_last(step17_skeleton):
