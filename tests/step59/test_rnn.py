@@ -138,4 +138,5 @@ def test_a_seeded_run_gives_the_books_losses(dezero, global_seed):
     checks.close(losses, [0.002567271351897099, 0.0008151817692256455,
                           0.0006940833730021158],
                  "the mean losses of 3 seeded passes of SimpleRNN(10) (the book's numbers: "
-                 "other ones mean the weights were drawn in another order)", rtol=1e-5)
+                 "other ones mean the weights were drawn in another order, or that backward "
+                 "went on past the window: the graph was not cut)", rtol=1e-5)

@@ -41,13 +41,15 @@ def functions_after_each_window(dezero, unchain):
     return counts
 
 
+@pytest.mark.explains("unchain_backward must cut")
 def test_unchained_the_graph_stays_one_window_long(dezero):
     counts = functions_after_each_window(dezero, unchain=True)
     checks.equal(len(counts), STEPS // BPTT, "windows trained")
     checks.is_true(max(counts) <= 2, f"Functions alive after each window's "
                    f"loss.unchain_backward() and update, over {len(counts)} windows: "
                    f"{counts}; expected at most 2 (the loss's own creator, and nothing the "
-                   f"RNN's state drags along)")
+                   f"RNN's state drags along): unchain_backward must cut every Variable "
+                   f"of the graph from its creator")
 
 
 def test_without_unchain_the_graph_grows_with_the_sequence(dezero):
