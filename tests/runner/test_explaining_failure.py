@@ -104,8 +104,9 @@ def test_step_61_graph_kept_during_forward_says_no_grad(tmp_path):
     assert "checkpoint's forward must run fn under no_grad()" in first_failure(out), out
 
 
-def test_step_53_the_books_load_says_all_or_nothing(tmp_path):
-    folder = mutant(tmp_path, 53, "dezero/layers.py", (
+def books_load(tmp_path):
+    """Step 53's load_weights as the book writes it: np.load, then each parameter in turn."""
+    return mutant(tmp_path, 53, "dezero/layers.py", (
         "        params_dict = {}\n"
         "        self._flatten_params(params_dict)\n"
         "        arrays = _read_weights(_npz_path(path))\n"
@@ -120,12 +121,24 @@ def test_step_53_the_books_load_says_all_or_nothing(tmp_path):
         "        self._flatten_params(params_dict)\n"
         "        for key, param in params_dict.items():\n"
         "            param.data = npz[key]\n"))
-    out = run_tests(folder, 53)
+
+
+def test_step_53_the_books_load_says_all_or_nothing(tmp_path):
+    out = run_tests(books_load(tmp_path), 53)
     failure = first_failure(out)
     assert "must check the whole file against the model (its keys, their shapes) before it " \
            "sets any parameter" in failure, out
     assert "DID NOT RAISE" not in out, out
 
+
+def test_step_53_the_books_load_of_a_broken_file_says_what_to_do(tmp_path):
+    out = run_tests(books_load(tmp_path), 53, "-k", "truncated or corrupt_array")
+    assert "load_weights of a truncated file must turn what np.load raises (BadZipFile, " \
+           "OSError) into one ValueError naming the file" in out, out
+    assert "got BadZipFile" in out, out  # what happened is still said
+    assert "load_weights of a file whose entries are not arrays (np.load gives their raw " \
+           "bytes): it must read and check the whole file first" in out, out
+    assert "to be raised, but nothing was raised" not in out, out  # pytest.raises's words
 
 # -- "in your code": the learner's frame that caused it ------------------------------------------
 
