@@ -149,6 +149,6 @@ def test_step_57_max_backward_is_pointed_at_not_broadcast_to(tmp_path):
     shown = shown_in_full(run_tests(folder, 57))
     where = shown.split("in your code: ", 1)[-1]
     assert where.startswith(f"{folder / 'dezero' / 'functions.py'}:"), shown
-    assert "in backward(): return broadcast_to(gy, x.shape) * winners" in where, shown
-    assert "failed inside " in where and "in forward(): return xp.broadcast_to(x, " \
+    assert "in Max.backward(): return broadcast_to(gy, x.shape) * winners" in where, shown
+    assert "failed inside " in where and "in BroadcastTo.forward(): return xp.broadcast_to(x, " \
         "self.shape)" in where, shown  # where it broke is still said, second
