@@ -73,7 +73,7 @@ def test_step_32_graph_always_recorded_names_using_config(tmp_path):
         '            with using_config("enable_backprop", create_graph):',
         '            with using_config("enable_backprop", True):'))
     out = run_tests(folder, 32)
-    assert first_failure(out).startswith("x.grad.creator is a Add after backward(create_graph="
+    assert first_failure(out).startswith("x.grad.creator is an Add after backward(create_graph="
                                          "False): backward must run its functions under "
                                          "using_config('enable_backprop', create_graph)"), out
 
