@@ -604,10 +604,19 @@ def _where(entry) -> str:
 
 def _learner_line(entry) -> str:
     """`dezero.py:12 in square(): return x ** 2`: the frame and the first line of its
-    statement (not for the skeleton's NotImplementedError: the message says it)."""
+    statement (not for the skeleton's NotImplementedError: the message says it). A method
+    is named with its class, `Max.backward()`: a file has many a backward."""
     source = str(entry.statement).strip().splitlines()
     shown = source and "NotImplementedError" not in source[0]
-    return f"{_where(entry)} in {entry.name}()" + (f": {source[0]}" if shown else "")
+    return f"{_where(entry)} in {_qualified(entry)}()" + (f": {source[0]}" if shown else "")
+
+
+def _qualified(entry) -> str:
+    """The frame's function as its file spells it, `Max.backward` (Python 3.10's code has
+    no co_qualname): found by where it starts; its bare name where the file says nothing."""
+    code = entry.frame.code.raw
+    name = _function_named(str(entry.path), code.co_firstlineno)
+    return name if name is not None and name.split(".")[-1] == code.co_name else entry.name
 
 
 def _recursing(frames: list) -> list:

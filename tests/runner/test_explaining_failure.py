@@ -73,7 +73,7 @@ def test_step_32_graph_always_recorded_names_using_config(tmp_path):
         '            with using_config("enable_backprop", create_graph):',
         '            with using_config("enable_backprop", True):'))
     out = run_tests(folder, 32)
-    assert first_failure(out).startswith("x.grad.creator is a Add after backward(create_graph="
+    assert first_failure(out).startswith("x.grad.creator is an Add after backward(create_graph="
                                          "False): backward must run its functions under "
                                          "using_config('enable_backprop', create_graph)"), out
 
@@ -101,11 +101,16 @@ def test_step_61_graph_kept_during_forward_says_no_grad(tmp_path):
         "        with no_grad():  # nothing of fn's graph is recorded: its functions die at once",
         "        if True:"))
     out = run_tests(folder, 61)
-    assert "checkpoint's forward must run fn under no_grad()" in first_failure(out), out
+    failure = first_failure(out)
+    assert "checkpoint's forward must run fn under no_grad()" in failure, out
+    assert failure.startswith("the blocks' Functions alive after each block that the forward "
+                              "pass ran with the graph recorded (there should be no such "
+                              "block): "), out  # what the numbers count
 
 
-def test_step_53_the_books_load_says_all_or_nothing(tmp_path):
-    folder = mutant(tmp_path, 53, "dezero/layers.py", (
+def books_load(tmp_path):
+    """Step 53's load_weights as the book writes it: np.load, then each parameter in turn."""
+    return mutant(tmp_path, 53, "dezero/layers.py", (
         "        params_dict = {}\n"
         "        self._flatten_params(params_dict)\n"
         "        arrays = _read_weights(_npz_path(path))\n"
@@ -120,12 +125,24 @@ def test_step_53_the_books_load_says_all_or_nothing(tmp_path):
         "        self._flatten_params(params_dict)\n"
         "        for key, param in params_dict.items():\n"
         "            param.data = npz[key]\n"))
-    out = run_tests(folder, 53)
+
+
+def test_step_53_the_books_load_says_all_or_nothing(tmp_path):
+    out = run_tests(books_load(tmp_path), 53)
     failure = first_failure(out)
     assert "must check the whole file against the model (its keys, their shapes) before it " \
            "sets any parameter" in failure, out
     assert "DID NOT RAISE" not in out, out
 
+
+def test_step_53_the_books_load_of_a_broken_file_says_what_to_do(tmp_path):
+    out = run_tests(books_load(tmp_path), 53, "-k", "truncated or corrupt_array")
+    assert "load_weights of a truncated file must turn what np.load raises (BadZipFile, " \
+           "OSError) into one ValueError naming the file" in out, out
+    assert "got BadZipFile" in out, out  # what happened is still said
+    assert "load_weights of a file whose entries are not arrays (np.load gives their raw " \
+           "bytes): it must read and check the whole file first" in out, out
+    assert "to be raised, but nothing was raised" not in out, out  # pytest.raises's words
 
 # -- "in your code": the learner's frame that caused it ------------------------------------------
 
@@ -136,6 +153,6 @@ def test_step_57_max_backward_is_pointed_at_not_broadcast_to(tmp_path):
     shown = shown_in_full(run_tests(folder, 57))
     where = shown.split("in your code: ", 1)[-1]
     assert where.startswith(f"{folder / 'dezero' / 'functions.py'}:"), shown
-    assert "in backward(): return broadcast_to(gy, x.shape) * winners" in where, shown
-    assert "failed inside " in where and "in forward(): return xp.broadcast_to(x, " \
+    assert "in Max.backward(): return broadcast_to(gy, x.shape) * winners" in where, shown
+    assert "failed inside " in where and "in BroadcastTo.forward(): return xp.broadcast_to(x, " \
         "self.shape)" in where, shown  # where it broke is still said, second

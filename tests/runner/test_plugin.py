@@ -39,7 +39,8 @@ def test_an_exception_shows_the_learners_line_and_the_test(tmp_path):
     out = run_step1(tmp_path, "class Variable:\n    def __init__(self, data):\n"
                               "        self.data = data[0]\n")
     assert "IndexError: too many indices" in out
-    assert "in your code: " in out and "dezero.py:3 in __init__(): self.data = data[0]" in out
+    assert "in your code: " in out
+    assert "dezero.py:3 in Variable.__init__(): self.data = data[0]" in out, out
     assert "test: tests/step01/test_variable.py:" in out
 
 

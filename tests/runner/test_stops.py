@@ -24,7 +24,8 @@ def test_the_first_timeout_stops_the_run_and_shows_where_it_was_stuck(tmp_path):
     assert out.count("timed out after") == 1, out  # one test waited, not each of them
     assert first_failure(out) == "timed out after 1.0 s: something never finishes (a loop " \
                                  "whose condition never changes?)", out
-    assert re.search(r"stuck in your code: \S+dezero.py:10 in __call__\(\): while True", out), out
+    assert re.search(r"stuck in your code: \S+dezero.py:10 in Function.__call__\(\): "
+                     r"while True", out), out
     assert "stopped at the first timeout: the other 4 tests were not run" in out, out
 
 
@@ -80,7 +81,8 @@ def test_ctrl_c_prints_the_failures_so_far_and_where_it_was(tmp_path):
     assert "FAILED test_variable_keeps_its_data: Variable(np.array(1.0)) has no attribute " \
            "`data`" in out, out
     assert first_failure(out) == "interrupted (Ctrl-C) while this test ran", out
-    assert re.search(r"it was at, in your code: \S+dezero.py:[78] in __init__\(\): ", out), out
+    assert re.search(r"it was at, in your code: \S+dezero.py:[78] in Variable.__init__\(\): ",
+                     out), out
     assert "this step's tests:     1 failed, 1 passed" in out, out  # the third: interrupted
 
 

@@ -100,10 +100,12 @@ def test_a_truncated_file_raises_and_changes_nothing(dezero, tmp_path):
     path.write_bytes(data[: len(data) * 2 // 3])  # an interrupted copy
     model = trained(dezero)
     before = snapshot(model)
-    with pytest.raises(ValueError) as error:
-        model.load_weights(str(path))
-    checks.is_true("\n" not in str(error.value).strip(), "the error for a truncated file, in "
-                   "one line")
+    error = checks.raises(ValueError, lambda: model.load_weights(str(path)),
+                          "load_weights of a truncated file must turn what np.load raises "
+                          "(BadZipFile, OSError) into one ValueError naming the file "
+                          "(_read_weights does that)")
+    checks.is_true("\n" not in str(error).strip(), "the error for a truncated file, in one "
+                   "line")
     unchanged(model, before, "load_weights of a truncated file")
 
 
@@ -114,8 +116,11 @@ def test_a_corrupt_array_inside_raises_and_changes_nothing(dezero, tmp_path):
             archive.writestr(key + ".npy", b"not an array")
     model = trained(dezero)
     before = snapshot(model)
-    with pytest.raises(ValueError):
-        model.load_weights(str(path))
+    checks.raises(ValueError, lambda: model.load_weights(str(path)),
+                  "load_weights of a file whose entries are not arrays (np.load gives their "
+                  "raw bytes): it must read and check the whole file first (every key an "
+                  "array of the right shape: _read_weights, _mismatches), then raise a "
+                  "ValueError and set nothing")
     unchanged(model, before, "load_weights of a file with broken arrays")
 
 

@@ -33,7 +33,6 @@ class Probe:
 
 
 @pytest.mark.explains("must run fn under no_grad()")
-@pytest.mark.explains("must run fn under no_grad()")
 @pytest.mark.parametrize("size", [1, 2], ids=["every block", "every 2 blocks"])
 def test_a_checkpointed_forward_keeps_no_function_of_its_blocks(dezero, blocks, size):
     what = f"4 blocks, a checkpoint every {size}; loss.backward()"
@@ -42,8 +41,9 @@ def test_a_checkpointed_forward_keeps_no_function_of_its_blocks(dezero, blocks, 
         layers = blocks(4)
         x = dezero.Variable(data())
         loss = loss_of(dezero, segments(dezero, layers, size, probe=probe)(x))
-        checks.equal(probe.rerun, [], "blocks run with the graph recorded during the forward "
-                     "pass: checkpoint's forward must run fn under no_grad()")
+        checks.equal(probe.rerun, [], "the blocks' Functions alive after each block that the "
+                     "forward pass ran with the graph recorded (there should be no such block): "
+                     "checkpoint's forward must run fn under no_grad()")
         checks.equal(probe.forward, [0, 0, 0, 0], f"the blocks' Functions alive after each "
                      f"block of the forward pass, a checkpoint every {size} block(s): under "
                      "no_grad() nothing keeps them (the plain graph has 2, 4, 6, 8)")
