@@ -36,6 +36,7 @@ def dezero(impl: memory.Impl):
 
 @pytest.fixture
 def info(benchmark, impl: memory.Impl) -> dict:
-    """benchmark.extra_info, already naming the implementation (the tables read it)."""
+    """benchmark.extra_info, already naming the implementation (the tables name it by its key,
+    in the learner's language: kata.measure.bench.label)."""
     benchmark.extra_info.update(impl=impl.key, label=impl.label)
     return benchmark.extra_info

@@ -13,7 +13,8 @@ it passes its tests. This module runs pytest on the file, then prints the file's
 (pytest-benchmark's own tables are not shown: the report's tables hold their figures, fitted
 to 100 columns), written with the helpers below (entries, table, megabytes, target,
 targets_for). Every verdict says whose figures it judges: a reference solution's, or the
-learner's code.
+learner's code. The report speaks the learner's language (kata.i18n), its tables aligned by
+display width; the JSON keeps the English keys it is read by (impl, gc, variant, what).
 
 Timings vary between runs (a lot on a busy machine), so targets are printed, never
 asserted, and a verdict on a timing is given only when the figures allow one: a ratio is
@@ -38,6 +39,7 @@ import sys
 from pathlib import Path
 
 from kata import screen
+from kata.i18n import _
 from kata.layout import BENCHMARKS, ROOT, WORK, UsageError, describe_steps, rel
 from kata.measure import memory
 from kata.screen import say
@@ -159,14 +161,20 @@ def entries(results: dict, group: str) -> list[dict]:
 NUMBER = re.compile(r"^[-+]?\d[\d,.]*%?$")
 
 
+def pad(text: str, width: int, right: bool = False) -> str:
+    """`text` and spaces up to `width` display columns (Hangul takes two), or spaces first."""
+    room = " " * max(0, width - screen.display_width(text))
+    return room + text if right else text + room
+
+
 def table(headers: list[str], rows: list[list]) -> str:
-    """Columns padded to fit: numbers right-aligned, words left-aligned."""
+    """Columns padded to fit, by display width: numbers right-aligned, words left-aligned."""
     columns = list(zip(headers, *rows))
-    widths = [max(len(str(cell)) for cell in column) for column in columns]
+    widths = [max(screen.display_width(str(cell)) for cell in column) for column in columns]
     numeric = [all(NUMBER.match(str(cell)) for cell in column[1:]) for column in columns]
 
     def line(cells):
-        return "  ".join(str(cell).rjust(width) if right else str(cell).ljust(width)
+        return "  ".join(pad(str(cell), width, right)
                          for cell, width, right in zip(cells, widths, numeric)).rstrip()
 
     return "\n".join([line(headers), line("-" * width for width in widths),
@@ -180,15 +188,53 @@ def megabytes(size: float) -> str:
 TARGET_INDENT = " " * 10  # a target's claim, continued under its first word
 
 
+def verdicts() -> dict[bool | None, str]:
+    """The verdict words, in the learner's language, padded to one width (6 in English)."""
+    words = {True: _("met"), False: _("MISSED"), None: _("unsure")}
+    width = max(6, *map(screen.display_width, words.values()))
+    return {held: pad(word, width) for held, word in words.items()}
+
+
+UNIT = re.compile(r"(\d) (kB|MB)\b")  # a figure and its unit: never on two rows
+
+
 def target(held: bool | None, claim: str) -> str:
     """One line of a report's targets (wrapped at words to 100 columns, continued under the
-    claim); None: the figures cannot tell (too noisy)."""
-    word = {True: "met   ", False: "MISSED", None: "unsure"}[held]
-    first, *rest = claim.split("\n")
-    rows = screen.wrap(f"  {word}  {first}", screen.WIDTH, TARGET_INDENT)
+    claim, a figure kept with its unit); None: the figures cannot tell (too noisy)."""
+    word = verdicts()[held]
+    indent = " " * max(len(TARGET_INDENT), screen.display_width(word) + 4)
+    first, *rest = UNIT.sub(rf"\1{screen.KEEP}\2", claim).split("\n")
+    rows = screen.wrap(f"  {word}  {first}", screen.WIDTH, indent)
     for line in rest:
-        rows += screen.wrap(f"{TARGET_INDENT}{line.strip()}", screen.WIDTH, TARGET_INDENT)
-    return "\n".join(rows)
+        rows += screen.wrap(f"{indent}{line.strip()}", screen.WIDTH, indent)
+    return "\n".join(rows).replace(screen.KEEP, " ")
+
+
+def notes(text: str) -> list[str]:
+    """A report's explanation under a table: each line indented by two spaces (and wrapped at
+    words, should a translation's line be too long)."""
+    return [row for line in text.split("\n") for row in screen.wrap(f"  {line}", screen.WIDTH)]
+
+
+def label(impl_key: str) -> str:
+    """What the tables call an implementation: `step61-solution` -> `step 61 solution`."""
+    match = IMPL_KEY.match(impl_key)
+    if match is None:
+        return impl_key
+    step, kind = match.groups()
+    return memory.Impl(int(step), "solutions" if kind == "solution" else "steps").label
+
+
+def gc_word(setting: str) -> str:
+    """A table's GC column: `on` or `off`, in the learner's language."""
+    return {"on": _("on"), "off": _("off")}.get(setting, setting)
+
+
+def listed(items: list[str]) -> str:
+    """`a`, `a and b`, `a, b and c`, in the learner's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 IMPL_KEY = re.compile(r"^step(\d+)-(solution|yours)$")
@@ -200,12 +246,14 @@ def whose(impl_key: str) -> str:
     if match is None:
         return impl_key
     step, kind = match.groups()
-    return f"the step {step} solution" if kind == "solution" else f"your step {step} code"
+    if kind == "solution":
+        return _("the step {step} solution").format(step=step)
+    return _("your step {step} code").format(step=step)
 
 
 def targets_for(impl_key: str, lines: list[str]) -> list[str]:
     """A report's targets for one implementation, under a heading that says whose they are."""
-    return [f"Targets for {whose(impl_key)} (this run):", *lines]
+    return [_("Targets for {whose} (this run):").format(whose=whose(impl_key)), *lines]
 
 
 def measured_impls(entries_: list[dict]) -> list[str]:
@@ -233,18 +281,20 @@ def percent(ratio: float) -> str:
 
 def spread_text(spread: memory.Spread) -> str:
     """`median +8.3%, middle half of the 40 rounds +6.1% to +9.9%`."""
-    return (f"median {percent(spread.median)}, middle half of the {spread.rounds} rounds "
-            f"{percent(spread.low)} to {percent(spread.high)}")
+    return _("median {median}, middle half of the {rounds} rounds {low} to {high}").format(
+        median=percent(spread.median), rounds=spread.rounds, low=percent(spread.low),
+        high=percent(spread.high))
 
 
 def ratio_target(spread: memory.Spread, limit: float, claim: str) -> str:
     """A report's target line for a ratio measured in interleaved rounds: met or MISSED only
     when the middle half of the rounds lies on one side of `limit`, else unsure and why."""
     held = ratio_within(spread, limit)
-    text = f"{claim}: median {percent(spread.median)}"
+    text = _("{claim}: median {median}").format(claim=claim, median=percent(spread.median))
     if held is None:
-        text += (f"\n          (the middle half of the rounds, {percent(spread.low)} to "
-                 f"{percent(spread.high)}, straddles the target: a busy machine? run again)")
+        text += "\n" + _("(the middle half of the rounds, {low} to {high}, straddles the "
+                         "target: a busy machine? run again)").format(
+            low=percent(spread.low), high=percent(spread.high))
     return target(held, text)
 
 
@@ -262,13 +312,16 @@ def run(args) -> int:
     step = parse_step(args.step)
     steps = list(bench_files())
     if step not in steps:
-        raise UsageError(f"benchmarks exist for steps {describe_steps(steps)}, not step {step}"
-                         f" (there is no {rel(bench_file(step))})")
+        raise UsageError(_("benchmarks exist for steps {steps}, not step {step} (there is no "
+                           "{file})").format(steps=describe_steps(steps), step=step,
+                                             file=rel(bench_file(step))))
     if not available(step):
         missing = ", ".join(rel(impl.path) for impl in compared(step) if not impl.path.exists())
-        raise UsageError(f"step {step}'s benchmarks need {missing}")
+        raise UsageError(_("step {step}'s benchmarks need {missing}").format(step=step,
+                                                                            missing=missing))
     left_out = memory.learner_left_out(step)
-    say(left_out or f"your step {step} code passes its tests: it is measured too", flush=True)
+    say(left_out or _("your step {step} code passes its tests: it is measured too").format(
+        step=step), flush=True)
     results = results_file(step)
     options = ["-q", f"--benchmark-json={results}", "--benchmark-only", *TABLE_OPTIONS]
     if left_out is None:
@@ -307,6 +360,8 @@ def report(step: int, results: dict) -> str:
     measured = {benchmark["extra_info"].get("impl") for benchmark in results["benchmarks"]}
     failed = [impl.label for impl in compared(step) if impl.key not in measured]
     if failed:
-        return f"no table: the benchmarks of the {' and '.join(failed)} failed (see above)"
-    return (f"{bench_module(step).report(results)}\n\n(times: CPU time, one BLAS thread, freed "
-            f"memory kept; all figures: {rel(results_file(step))})")
+        return _("no table: the benchmarks of the {failed} failed (see above)").format(
+            failed=listed(failed))
+    where = _("(times: CPU time, one BLAS thread, freed memory kept; all figures: {path})")
+    rows = screen.wrap(where.format(path=rel(results_file(step))), screen.WIDTH, " ")
+    return "\n\n".join([bench_module(step).report(results), "\n".join(rows)])

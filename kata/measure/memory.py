@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from kata.i18n import _
 from kata.layout import ROOT, dezero_path, impl_dir, rel
 from kata.leaks import gc_off
 
@@ -52,8 +53,10 @@ class Impl:
         return f"solution{self.step}" if self.solution else "yours"
 
     @property
-    def label(self) -> str:  # in the tables
-        return f"step {self.step} solution" if self.solution else f"your step {self.step}"
+    def label(self) -> str:  # in the tables, in the learner's language
+        if self.solution:
+            return _("step {step} solution").format(step=self.step)
+        return _("your step {step}").format(step=self.step)
 
     @property
     def path(self) -> Path:
@@ -122,12 +125,13 @@ def learner_left_out(step: int) -> str | None:
 
     learner = Impl(step, "steps")
     if not learner.path.exists():
-        return f"your step {step} code is left out: there is no {rel(learner.path)}"
+        return _("your step {step} code is left out: there is no {path}").format(
+            step=step, path=rel(learner.path))
     command = pytest_command(step, "steps", extra=("-x",))
     if subprocess.run(command, cwd=ROOT, capture_output=True, check=False).returncode == 0:
         return None
-    return (f"your {rel(learner.path)} is left out: its tests do not pass yet "
-            f"(make test STEP={step})")
+    return _("your {path} is left out: its tests do not pass yet (make test STEP={step})").format(
+        path=rel(learner.path), step=step)
 
 
 # -- timing: two implementations in alternating rounds ----------------------------------------
@@ -176,7 +180,7 @@ class Interleaved:
 
     def _time(self, dezero) -> float:
         started = CLOCK()
-        for _ in range(self.iterations):
+        for _call in range(self.iterations):
             self.run(dezero)
         return CLOCK() - started
 

@@ -9,6 +9,11 @@ this is where you see whether it still leaks; code that raises is left out in on
 
 matplotlib is optional: without it the command says how to install it, in one line, and
 exits with code 1 (2 is kept for bad input such as STEP=16).
+
+The pictures' own text (titles, axes, legends) stays English in every language: matplotlib's
+default font has no Hangul (a Korean title would be drawn as boxes), and a learner's machine
+may have no font that does. The command says so, in one line, where the runner speaks
+another language.
 """
 
 from __future__ import annotations
@@ -20,15 +25,22 @@ import sys
 
 import numpy as np
 
+from kata import i18n
+from kata.i18n import _
 from kata.layout import UsageError, parse_step, rel
-from kata.measure import lessons
+from kata.measure import bench, lessons
 from kata.measure.memory import MB, load
 from kata.screen import say
 
 # `python -m pip`: the pip of this very environment (.venv/bin/pip of a copied environment
 # would install into the one it was copied from).
-MISSING = "make plot needs matplotlib: .venv/bin/python -m pip install --group plot"
+INSTALL = ".venv/bin/python -m pip install --group plot"
 LESSON = re.compile(r"^step(\d+)$")
+
+
+def missing() -> str:
+    """The one line said when matplotlib is not installed."""
+    return _("make plot needs matplotlib: {install}").format(install=INSTALL)
 
 
 def measured(lines, curve) -> dict[str, np.ndarray]:
@@ -37,15 +49,16 @@ def measured(lines, curve) -> dict[str, np.ndarray]:
     drawn = {}
     for impl, setting, legend in lines:
         if not impl.path.exists():
-            say(f"{legend} is left out: there is no {rel(impl.path)}")
+            say(_("{legend} is left out: there is no {path}").format(legend=legend,
+                                                                     path=rel(impl.path)))
             continue
         try:
             drawn[legend] = curve(load(impl), setting)
         except Exception as error:
             if impl.solution:
                 raise
-            say(f"{legend} is left out: {rel(impl.path)} fails the loop "
-                f"({type(error).__name__}: {error})")
+            say(_("{legend} is left out: {path} fails the loop ({error})").format(
+                legend=legend, path=rel(impl.path), error=f"{type(error).__name__}: {error}"))
     return drawn
 
 
@@ -121,12 +134,15 @@ def run(args) -> int:
     step = parse_step(args.step)
     drawn = pictures()
     if step not in drawn:
-        named = [f"STEP={n}" for n in drawn]
-        steps = ", ".join(named[:-1]) + f" and {named[-1]}"
-        raise UsageError(f"make plot draws the memory of {steps}, not of step {step}")
+        steps = bench.listed([f"STEP={n}" for n in drawn])
+        raise UsageError(_("make plot draws the memory of {steps}, not of step {step}").format(
+            steps=steps, step=step))
     plt = pyplot()
     if plt is None:
-        say(MISSING, file=sys.stderr)
+        say(missing(), file=sys.stderr)
         return 1
     say(drawn[step](plt))
+    if i18n.language() != i18n.ENGLISH:
+        say(_("(the picture's title, axes and legend stay in English: matplotlib's fonts may "
+              "lack this language's letters)"))
     return 0

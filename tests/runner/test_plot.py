@@ -28,8 +28,9 @@ def test_without_matplotlib_it_says_how_to_install_it_in_one_line(monkeypatch, c
     monkeypatch.setitem(sys.modules, "matplotlib", None)  # `import matplotlib` now fails
     assert plot.run(STEP17) == 1
     captured = capsys.readouterr()
-    assert captured.err == plot.MISSING + "\n" and captured.out == ""
-    assert "python -m pip install --group plot" in plot.MISSING
+    assert captured.err == plot.missing() + "\n" and captured.out == ""
+    assert captured.err == ("make plot needs matplotlib: "
+                            ".venv/bin/python -m pip install --group plot\n")
     assert not output.exists()
 
 

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from kata.i18n import _
 from kata.layout import WORK, rel
 from kata.leaks import live_objects
 from kata.measure import bench, memory, plot
@@ -40,14 +41,14 @@ def book_graph(dezero):
 
 def book_loop(dezero, graphs: int = BOOK_GRAPHS) -> None:
     """The book's loop: each new graph replaces the previous one, which should then be freed."""
-    for _ in range(graphs):
+    for _graph in range(graphs):
         _y = book_graph(dezero)  # the previous graph lives until this assignment, as in the book
 
 
 def chain_forward_backward(dezero, ops: int = CHAIN_OPS) -> None:
     """Forward and backward through `ops` squares of a 0-d array: the cost is all overhead."""
     y = dezero.Variable(np.array(1.0))  # 1.0 squared stays 1.0; the grad, 2**ops, is finite
-    for _ in range(ops):
+    for _op in range(ops):
         y = dezero.square(y)
     y.backward()
 
@@ -112,56 +113,66 @@ def report(results: dict) -> str:
     by = {(e["impl"], e["gc"]): e for e in loops}
     reference = by[("step17-solution", "on")]["time"]
     graphs = loops[0]["graphs"]
-    rows = [[e["label"], e["gc"], f"{e['time'] * 1e3:.1f}", f"{e['time'] / reference:.2f}",
-             bench.megabytes(e["peak"]), bench.megabytes(e["retained"]), e["variables"],
-             e["functions"]]
+    rows = [[bench.label(e["impl"]), bench.gc_word(e["gc"]), f"{e['time'] * 1e3:.1f}",
+             f"{e['time'] / reference:.2f}", bench.megabytes(e["peak"]),
+             bench.megabytes(e["retained"]), e["variables"], e["functions"]]
             for e in loops]
     per_op = {e["impl"]: e["time"] / e["operations"] for e in ops}
     spread = memory.Spread.of(bench.entries(results, RATIO_GROUP)[0]["ratios"])
     loop_spread = memory.Spread.of(bench.entries(results, LOOP_RATIO_GROUP)[0]["ratios"])
     return "\n".join([
-        f"The book's loop: {graphs} graphs of square(square(square(x))), "
-        f"x = randn({BOOK_SIZE})",
-        bench.table(["implementation", "GC", "ms", "time / step 17", "peak MB", "left MB",
-                     "Variables", "Functions"], rows),
-        f"  ms: the fastest of {loops[0]['rounds']} rounds. time / step 17: relative to the "
-        "step-17 solution, GC on.",
-        "  peak MB, left MB: memory at the loop's worst moment and after it (tracemalloc,",
-        "  untimed; 1 MB = 10^6 bytes). Variables, Functions: objects alive after the loop.",
-        "  step 17 / step 16, GC on, both in each round (the fastest of 3 loops each):",
-        f"  {bench.spread_text(loop_spread)}.",
+        _("The book's loop: {graphs} graphs of square(square(square(x))), x = randn({size})")
+        .format(graphs=graphs, size=BOOK_SIZE),
+        bench.table([_("implementation"), "GC", "ms", _("time / step 17"), _("peak MB"),
+                     _("left MB"), _("Variables"), _("Functions")], rows),
+        *bench.notes(_(
+            "ms: the fastest of {rounds} rounds. time / step 17: relative to the step-17 "
+            "solution, GC on.\n"
+            "peak MB, left MB: memory at the loop's worst moment and after it (tracemalloc,\n"
+            "untimed; 1 MB = 10^6 bytes). Variables, Functions: objects alive after the loop.\n"
+            "step 17 / step 16, GC on, both in each round (the fastest of 3 loops each):\n"
+            "{spread}.").format(rounds=loops[0]["rounds"], spread=bench.spread_text(loop_spread))),
         "",
-        f"Per operation: forward + backward through {CHAIN_OPS} squares of a 0-d array",
-        bench.table(["implementation", "µs per operation (fastest round)"], [
-            [e["label"], f"{per_op[e['impl']] * 1e6:.2f}"] for e in ops]),
-        "  step 17 / step 16, both in each round (the fastest of 5 timings each):",
-        f"  {bench.spread_text(spread)}.",
-        "  weakref costs a little per operation; the loop above shows what it saves.",
+        _("Per operation: forward + backward through {ops} squares of a 0-d array").format(
+            ops=CHAIN_OPS),
+        bench.table([_("implementation"), _("µs per operation (fastest round)")], [
+            [bench.label(e["impl"]), f"{per_op[e['impl']] * 1e6:.2f}"] for e in ops]),
+        *bench.notes(_(
+            "step 17 / step 16, both in each round (the fastest of 5 timings each):\n"
+            "{spread}.\n"
+            "weakref costs a little per operation; the loop above shows what it saves.").format(
+                spread=bench.spread_text(spread))),
         "",
-        "Targets for the step 16 and 17 solutions (this run):",
+        _("Targets for the step 16 and 17 solutions (this run):"),
         *targets(by, spread, loop_spread),
-        *(["", *bench.targets_for("step17-yours", weak_targets(by, "step17-yours", "your code",
-                                                                "its"))]
+        *(["", *bench.targets_for("step17-yours", weak_targets(by, "step17-yours"))]
           if ("step17-yours", "on") in by else []),
     ])
 
 
-def weak_targets(by: dict, impl: str, name: str, names: str) -> list[str]:
-    """What weak outputs must give, from one implementation's loops (GC on and off); `name`
-    and `names` (its possessive) say whose."""
+def weak_targets(by: dict, impl: str) -> list[str]:
+    """What weak outputs must give, from one implementation's loops (GC on and off): the
+    step 17 solution's, or the learner's code's (`step17-yours`)."""
     weak_on, weak_off = by[(impl, "on")], by[(impl, "off")]
+    yours = impl == "step17-yours"
     graphs = weak_on["graphs"]
     worst, worst_short = (max(weak_on[key], weak_off[key]) for key in ("peak", "short_peak"))
+    flat = (_("its peak stays flat: {short_kb} kB after {short} graphs, {kb} kB after {graphs}")
+            if yours else _("step 17's peak stays flat: {short_kb} kB after {short} graphs, "
+                            "{kb} kB after {graphs}"))
+    nothing = (_("your code retains nothing: {variables} Variables, {functions} Functions, GC "
+                 "off ({variables_on} and {functions_on} GC on)")
+               if yours else _("step 17 retains nothing: {variables} Variables, {functions} "
+                               "Functions, GC off ({variables_on} and {functions_on} GC on)"))
     claims = [
         (flat_at_two_graphs(worst, worst_short),
-         f"{names} peak stays flat: {worst_short / 1e3:.1f} kB after "
-         f"{weak_on['short_graphs']} graphs, {worst / 1e3:.1f} kB after {graphs}\n"
-         f"(two graphs' arrays: {2 * GRAPH_BYTES / 1e3:.1f} kB; the rest: their "
-         "Python objects)"),
+         flat.format(short_kb=f"{worst_short / 1e3:.1f}", short=weak_on["short_graphs"],
+                     kb=f"{worst / 1e3:.1f}", graphs=graphs) + "\n"
+         + _("(two graphs' arrays: {kb} kB; the rest: their Python objects)").format(
+             kb=f"{2 * GRAPH_BYTES / 1e3:.1f}")),
         (all(e[kind] == 0 for e in (weak_on, weak_off) for kind in ("variables", "functions")),
-         f"{name} retains nothing: {weak_off['variables']} Variables, "
-         f"{weak_off['functions']} Functions, GC off ({weak_on['variables']} and "
-         f"{weak_on['functions']} GC on)"),
+         nothing.format(variables=weak_off["variables"], functions=weak_off["functions"],
+                        variables_on=weak_on["variables"], functions_on=weak_on["functions"])),
     ]
     return [bench.target(held, claim) for held, claim in claims]
 
@@ -171,16 +182,17 @@ def targets(by: dict, spread: memory.Spread, loop_spread: memory.Spread) -> list
     graphs = strong_off["graphs"]
     claims = [
         (strong_off["variables"] == GRAPH_ARRAYS * graphs,
-         f"step 16, GC off, retains every graph: {strong_off['variables']} Variables of "
-         f"{GRAPH_ARRAYS * graphs}, {bench.megabytes(strong_off['retained'])} MB"),
+         _("step 16, GC off, retains every graph: {variables} Variables of {expected}, {mb} MB")
+         .format(variables=strong_off["variables"], expected=GRAPH_ARRAYS * graphs,
+                 mb=bench.megabytes(strong_off["retained"]))),
     ]
-    return weak_targets(by, "step17-solution", "step 17", "step 17's") + [
+    return weak_targets(by, "step17-solution") + [
         bench.target(held, claim) for held, claim in claims] + [
         bench.ratio_target(loop_spread, 1.0,
-                           "GC on, step 17 runs the book's loop faster than step 16"),
+                           _("GC on, step 17 runs the book's loop faster than step 16")),
         bench.ratio_target(spread, OP_LIMIT,
-                           f"per operation, step 17 costs at most {OP_LIMIT - 1:.0%} more than "
-                           "step 16"),
+                           _("per operation, step 17 costs at most {percent} more than step 16")
+                           .format(percent=f"{OP_LIMIT - 1:.0%}")),
     ]
 
 
@@ -219,4 +231,4 @@ def picture(plt) -> str:
     """`make plot STEP=17`: the lines drawn into OUTPUT; returns the line to print."""
     plot.draw_lines(plt, curves(PLOT_GRAPHS), OUTPUT, "Step 17: memory in the book's loop, "
                     "y = square(square(square(x))), x = randn(10000)", plot.after_each("graph"))
-    return f"memory over the book's loop: {rel(OUTPUT)}"
+    return _("memory over the book's loop: {path}").format(path=rel(OUTPUT))

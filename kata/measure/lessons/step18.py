@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from kata.i18n import _
 from kata.measure import bench
 from kata.measure.memory import peak_memory
 
@@ -23,7 +24,7 @@ CHAIN = 10  # squares in the chain: 11 values from x to y
 def big_chain(dezero):
     """x and CHAIN squares of it; x holds ones, so the values stay finite however long."""
     y = x = dezero.Variable(np.ones(BIG_SIZE))
-    for _ in range(CHAIN):
+    for _square in range(CHAIN):
         y = dezero.square(y)
     return x, y
 
@@ -53,6 +54,26 @@ CASES = {
 }
 
 
+
+def case_words(what: str, which: str) -> tuple[str, str]:
+    """A case's name and the arrays its minimum counts, in the learner's language (the JSON
+    keeps CASES' English words)."""
+    words = {
+        CASES[forward_backward, False][0]: (
+            _("forward+backward, retain_grad=False"),
+            _("{values} values + the grad in + the grad out").format(values=VALUES)),
+        CASES[forward_backward, True][0]: (
+            _("forward+backward, retain_grad=True"),
+            _("{values} values + {values} grads").format(values=VALUES)),
+        CASES[forward, True][0]: (
+            _("forward, graph kept"),
+            _("{values} values, kept for backward").format(values=VALUES)),
+        CASES[forward, False][0]: (
+            _("forward under no_grad()"), _("x + the value in + the value out")),
+    }
+    return words.get(what, (what, which))
+
+
 # -- what it measures -------------------------------------------------------------------------
 
 def chain_memory_info(run, dezero, switch: bool) -> dict:
@@ -73,22 +94,25 @@ def report(results: dict) -> str:
     cases = sorted(bench.entries(results, BACKWARD_GROUP) + bench.entries(results, FORWARD_GROUP),
                    key=lambda entry: entry["impl"])  # the solution first, then yours
     rows = []
+    which = {}
     for entry in cases:
         minimum = entry["minimum_arrays"] * entry["array_bytes"]
-        rows.append([entry["label"], entry["what"], f"{entry['time'] * 1e3:.1f}",
+        what, arrays_which = case_words(entry["what"], entry["which"])
+        rows.append([bench.label(entry["impl"]), what, f"{entry['time'] * 1e3:.1f}",
                      bench.megabytes(entry["peak"]), bench.megabytes(minimum),
                      f"{entry['peak'] / minimum:.2f}", entry["minimum_arrays"]])
-    which = {entry["what"]: (entry["minimum_arrays"], entry["which"]) for entry in cases}
+        which[what] = (entry["minimum_arrays"], arrays_which)
     array_mb = bench.megabytes(BIG_SIZE * 8)
     return "\n".join([
-        f"A chain of {CHAIN} squares over arrays of {BIG_SIZE:,} floats "
-        f"({array_mb} MB each)",
-        bench.table(["implementation", "what", "ms", "peak MB", "min MB", "peak/min", "arrays"],
-                    rows),
-        f"  ms: the fastest of {cases[0]['rounds']} rounds. peak MB: tracemalloc, untimed "
-        "(1 MB = 10^6 bytes).",
-        f"  min MB: the theoretical minimum, the arrays that must be alive at once times "
-        f"{array_mb} MB:",
+        _("A chain of {chain} squares over arrays of {size} floats ({mb} MB each)").format(
+            chain=CHAIN, size=f"{BIG_SIZE:,}", mb=array_mb),
+        bench.table([_("implementation"), _("what"), "ms", _("peak MB"), _("min MB"),
+                     _("peak/min"), _("arrays")], rows),
+        *bench.notes(_(
+            "ms: the fastest of {rounds} rounds. peak MB: tracemalloc, untimed (1 MB = 10^6 "
+            "bytes).\n"
+            "min MB: the theoretical minimum, the arrays that must be alive at once times {mb} MB:")
+            .format(rounds=cases[0]["rounds"], mb=array_mb)),
         *(f"    {what}: {arrays} = {arrays_which}"
           for what, (arrays, arrays_which) in which.items()),
     ])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import tracemalloc
 from dataclasses import asdict, dataclass
 
+from kata.i18n import _
 from kata.leaks import live_objects
 from kata.measure import bench
 from kata.measure.lessons import step17
@@ -35,6 +36,14 @@ NEWTON_VARIANTS = {
 }
 
 
+def variant_name(variant: str) -> str:
+    """A variant's name (a NEWTON_VARIANTS key, as the JSON keeps it) in the learner's
+    language."""
+    names = {"the book's loop": _("the book's loop"), "no cleargrad": _("no cleargrad"),
+             "create_graph twice": _("create_graph twice")}
+    return names.get(variant, variant)
+
+
 def newton_loop(dezero, variant: str, iters: int = NEWTON_ITERS, size: int = NEWTON_SIZE):
     """Newton's method on x⁴ - 2x² from x = 2 + (small noise), as step 33 writes it.
 
@@ -44,7 +53,7 @@ def newton_loop(dezero, variant: str, iters: int = NEWTON_ITERS, size: int = NEW
     """
     clear, second_graph = NEWTON_VARIANTS[variant]
     x = dezero.Variable(2.0 + RANDOM.uniform(0.0, 0.1, size))
-    for _ in range(iters):
+    for _iteration in range(iters):
         y = x ** 4 - 2 * x ** 2
         if clear:
             x.cleargrad()
@@ -103,34 +112,41 @@ LOOP_GROUP = "step33: step 17's loop"
 def report(results: dict) -> str:
     runs = bench.entries(results, NEWTON_GROUP)
     loops = bench.entries(results, LOOP_GROUP)
-    rows = [[e["label"], e["variant"], e["gc"], f"{e['time'] * 1e3:.1f}",
-             bench.megabytes(e["peak"]), bench.megabytes(e["half_retained"]),
-             bench.megabytes(e["retained"]), e["variables"], e["functions"]] for e in runs]
-    loop_rows = [[e["label"], e["gc"], f"{e['time'] * 1e3:.1f}", bench.megabytes(e["peak"]),
-                  bench.megabytes(e["retained"]), e["variables"], e["functions"]] for e in loops]
+    rows = [[bench.label(e["impl"]), variant_name(e["variant"]), bench.gc_word(e["gc"]),
+             f"{e['time'] * 1e3:.1f}", bench.megabytes(e["peak"]),
+             bench.megabytes(e["half_retained"]), bench.megabytes(e["retained"]),
+             e["variables"], e["functions"]] for e in runs]
+    loop_rows = [[bench.label(e["impl"]), bench.gc_word(e["gc"]), f"{e['time'] * 1e3:.1f}",
+                  bench.megabytes(e["peak"]), bench.megabytes(e["retained"]), e["variables"],
+                  e["functions"]] for e in loops]
     first = runs[0]
+    iters, half = first["iters"], first["half_iters"]
     return "\n".join([
-        f"Newton's method on x⁴ - 2x², {first['iters']} iterations, x = {NEWTON_SIZE:,} "
-        f"starting points ({bench.megabytes(first['array_bytes'])} MB an array)",
-        bench.table(["implementation", "loop", "GC", "ms", "peak MB",
-                     f"{first['half_iters']} it. MB", f"{first['iters']} it. MB", "Variables",
-                     "Functions"], rows),
-        f"  ms: the fastest of {first['rounds']} rounds. peak: tracemalloc, untimed; "
-        f"{first['half_iters']} it., {first['iters']} it.: what is",
-        f"  left after {first['half_iters']} and {first['iters']} iterations, once the run "
-        "dropped x (1 MB = 10^6 bytes). Variables,",
-        "  Functions: objects still alive then.",
-        "  the book's loop: x.cleargrad() before each backward, the second backward plain.",
-        "  no cleargrad: wrong iterates (the grads add up), but the last backward holds no "
-        "graph.",
-        "  create_graph twice: the second backward recorded too; its cycles stay until the "
-        "GC runs.",
+        _("Newton's method on x⁴ - 2x², {iters} iterations, x = {size} starting points ({mb} MB "
+          "an array)").format(iters=iters, size=f"{NEWTON_SIZE:,}",
+                              mb=bench.megabytes(first["array_bytes"])),
+        bench.table([_("implementation"), _("loop"), "GC", "ms", _("peak MB"),
+                     _("{iters} it. MB").format(iters=half),
+                     _("{iters} it. MB").format(iters=iters), _("Variables"), _("Functions")],
+                    rows),
+        *bench.notes(_(
+            "ms: the fastest of {rounds} rounds. peak: tracemalloc, untimed; {half} it., {iters} "
+            "it.: what is\n"
+            "left after {half} and {iters} iterations, once the run dropped x (1 MB = 10^6 "
+            "bytes). Variables,\n"
+            "Functions: objects still alive then.\n"
+            "the book's loop: x.cleargrad() before each backward, the second backward plain.\n"
+            "no cleargrad: wrong iterates (the grads add up), but the last backward holds no "
+            "graph.\n"
+            "create_graph twice: the second backward recorded too; its cycles stay until the GC "
+            "runs.").format(rounds=first["rounds"], half=half, iters=iters)),
         "",
-        f"Step 17's loop on this step's code: {loops[0]['graphs']} graphs of "
-        f"square(square(square(x))), x = randn({step17.BOOK_SIZE})",
-        bench.table(["implementation", "GC", "ms", "peak MB", "left MB", "Variables",
-                     "Functions"], loop_rows),
-        "  (make bench STEP=17 gives the same loop on step 16's and step 17's code)",
+        _("Step 17's loop on this step's code: {graphs} graphs of square(square(square(x))), "
+          "x = randn({size})").format(graphs=loops[0]["graphs"], size=step17.BOOK_SIZE),
+        bench.table([_("implementation"), "GC", "ms", _("peak MB"), _("left MB"),
+                     _("Variables"), _("Functions")], loop_rows),
+        *bench.notes(_("(make bench STEP=17 gives the same loop on step 16's and step 17's "
+                       "code)")),
         *(line for impl in bench.measured_impls(runs) for line in [
             "", *bench.targets_for(impl, targets(runs, loops, impl))]),
     ])
@@ -143,15 +159,17 @@ def targets(runs: list[dict], loops: list[dict], impl: str) -> list[str]:
     loop_off = next(e for e in loops if e["impl"] == impl and e["gc"] == "off")
     claims = [
         (book["variables"] == book["functions"] == 0,
-         f"the book's loop, GC off, leaves nothing: {book['variables']} Variables, "
-         f"{book['functions']} Functions"),
+         _("the book's loop, GC off, leaves nothing: {variables} Variables, {functions} "
+           "Functions").format(variables=book["variables"], functions=book["functions"])),
         (twice["variables"] > twice["half_variables"] > 0,
-         f"create_graph twice, GC off, leaves more the longer it runs: "
-         f"{twice['half_variables']} Variables after {twice['half_iters']} iterations, "
-         f"{twice['variables']} after {twice['iters']} "
-         f"({bench.megabytes(twice['retained'])} MB)"),
+         _("create_graph twice, GC off, leaves more the longer it runs: {half_variables} "
+           "Variables after {half} iterations, {variables} after {iters} ({mb} MB)").format(
+             half_variables=twice["half_variables"], half=twice["half_iters"],
+             variables=twice["variables"], iters=twice["iters"],
+             mb=bench.megabytes(twice["retained"]))),
         (loop_off["variables"] == loop_off["functions"] == 0,
-         f"step 17's loop still leaves nothing at step 33, GC off: {loop_off['variables']} "
-         f"Variables, {loop_off['functions']} Functions"),
+         _("step 17's loop still leaves nothing at step 33, GC off: {variables} Variables, "
+           "{functions} Functions").format(variables=loop_off["variables"],
+                                           functions=loop_off["functions"])),
     ]
     return [bench.target(held, claim) for held, claim in claims]

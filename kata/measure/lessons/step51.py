@@ -18,6 +18,7 @@ import tracemalloc
 
 import numpy as np
 
+from kata.i18n import _
 from kata.measure import bench, memory
 from kata.measure.memory import traced
 
@@ -115,22 +116,25 @@ def report(results: dict) -> str:
     epochs = bench.entries(results, EPOCH_GROUP)
     ratio = epochs[0]
     steps = bench.entries(results, MEMORY_GROUP)
-    rows = [[e["label"], str(e["retain_grad"]), f"{e['time'] * 1e3:.1f}",
+    rows = [[bench.label(e["impl"]), str(e["retain_grad"]), f"{e['time'] * 1e3:.1f}",
              bench.megabytes(e["peak"])] for e in steps]
     peak = {(e["impl"], e["retain_grad"]): e["peak"] for e in steps}
     return "\n".join([
-        f"One epoch of MLP((1000, 10)) on the offline sample ({ratio['batches']} batches of "
-        f"{MLP_BATCH}), dezero against plain NumPy:",
+        _("One epoch of MLP((1000, 10)) on the offline sample ({batches} batches of {batch}), "
+          "dezero against plain NumPy:").format(batches=ratio["batches"], batch=MLP_BATCH),
         *(line for e in epochs for line in [
             f"  {bench.whose(e['impl'])}: {bench.spread_text(memory.Spread.of(e['ratios']))}",
             bench.ratio_target(memory.Spread.of(e["ratios"]), TARGET,
-                               f"{bench.whose(e['impl'])}'s epoch within {TARGET}x the NumPy "
-                               "floor")]),
+                               _("{whose}'s epoch within {target}x the NumPy floor").format(
+                                   whose=bench.whose(e["impl"]), target=TARGET))]),
         "",
-        bench.table(["implementation", "retain_grad", "ms a step", "peak MB"], rows),
-        "  peak: tracemalloc over one training step (forward, backward, update), untimed.",
+        bench.table([_("implementation"), "retain_grad", _("ms a step"), _("peak MB")], rows),
+        *bench.notes(_("peak: tracemalloc over one training step (forward, backward, update), "
+                       "untimed.")),
         *(bench.target(peak[(impl, True)] > peak[(impl, False)],
-                       f"{bench.whose(impl)}: retain_grad=True keeps the intermediate grads, "
-                       f"{bench.megabytes(peak[(impl, True)] - peak[(impl, False)])} MB more "
-                       "at the peak") for impl in bench.measured_impls(steps)),
+                       _("{whose}: retain_grad=True keeps the intermediate grads, {mb} MB more "
+                         "at the peak").format(
+                           whose=bench.whose(impl),
+                           mb=bench.megabytes(peak[(impl, True)] - peak[(impl, False)])))
+          for impl in bench.measured_impls(steps)),
     ])

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from kata.i18n import _
 from kata.layout import WORK, rel
 from kata.leaks import live_objects
 from kata.measure import bench, plot
@@ -144,20 +145,22 @@ GROUP = "step59: RNN training"  # the benchmarks' group (benchmarks/bench_step59
 
 def report(results: dict) -> str:
     runs = bench.entries(results, GROUP)
-    rows = [[e["label"], "yes" if e["unchain"] else "no", e["length"],
+    rows = [[bench.label(e["impl"]), _("yes") if e["unchain"] else _("no"), e["length"],
              f"{e['time'] * 1e3:.0f}", bench.megabytes(e["peak"]), bench.megabytes(e["held"]),
              e["functions"]] for e in runs]
     first = runs[0]
     return "\n".join([
-        f"SimpleRNN(hidden_size={first['hidden']}) trained the book's way on a sine wave, "
-        f"bptt_length={first['bptt']}, Adam",
-        bench.table(["implementation", "unchain", "time steps", "ms", "peak MB", "held MB",
-                     "Functions held"], rows),
-        f"  ms: the fastest of {first['rounds']} rounds (GC on). peak: tracemalloc's high-water "
-        "mark during",
-        "  training; held: memory still allocated at the end, the model alive; Functions "
-        "held: the graph",
-        "  behind the model's state then (GC off, untimed; 1 MB = 10^6 bytes).",
+        _("SimpleRNN(hidden_size={hidden}) trained the book's way on a sine wave, "
+          "bptt_length={bptt}, Adam").format(hidden=first["hidden"], bptt=first["bptt"]),
+        bench.table([_("implementation"), "unchain", _("time steps"), "ms", _("peak MB"),
+                     _("held MB"), _("Functions held")], rows),
+        *bench.notes(_(
+            "ms: the fastest of {rounds} rounds (GC on). peak: tracemalloc's high-water mark "
+            "during\n"
+            "training; held: memory still allocated at the end, the model alive; Functions "
+            "held: the graph\n"
+            "behind the model's state then (GC off, untimed; 1 MB = 10^6 bytes).").format(
+                rounds=first["rounds"])),
         *(line for impl in bench.measured_impls(runs) for line in [
             "", *bench.targets_for(impl, targets([e for e in runs if e["impl"] == impl]))]),
     ])
@@ -172,22 +175,28 @@ def targets(runs: list[dict]) -> list[str]:
     ratio = long / short
     claims = [
         (cut_long["peak"] < 1.2 * cut_short["peak"],
-         f"with unchain_backward, the peak stays flat: {bench.megabytes(cut_short['peak'])} MB "
-         f"over {short} steps, {bench.megabytes(cut_long['peak'])} MB over {long}"),
+         _("with unchain_backward, the peak stays flat: {short_mb} MB over {short} steps, "
+           "{long_mb} MB over {long}").format(
+             short_mb=bench.megabytes(cut_short["peak"]), short=short,
+             long_mb=bench.megabytes(cut_long["peak"]), long=long)),
         (cut_long["functions"] <= 2,
-         f"with unchain_backward, the state holds no graph at the end: "
-         f"{cut_long['functions']} Functions after {long} steps"),
+         _("with unchain_backward, the state holds no graph at the end: {functions} Functions "
+           "after {long} steps").format(functions=cut_long["functions"], long=long)),
         (kept_long["peak"] > 0.6 * ratio * kept_short["peak"],
-         f"without it, the peak grows with the sequence: {bench.megabytes(kept_short['peak'])}"
-         f" MB over {short} steps, {bench.megabytes(kept_long['peak'])} MB over {long} "
-         f"({kept_long['peak'] / kept_short['peak']:.1f} times, for {ratio:.0f} times the steps)"),
+         _("without it, the peak grows with the sequence: {short_mb} MB over {short} steps, "
+           "{long_mb} MB over {long} ({times} times, for {ratio} times the steps)").format(
+             short_mb=bench.megabytes(kept_short["peak"]), short=short,
+             long_mb=bench.megabytes(kept_long["peak"]), long=long,
+             times=f"{kept_long['peak'] / kept_short['peak']:.1f}", ratio=f"{ratio:.0f}")),
         (kept_long["functions"] > 0.9 * ratio * kept_short["functions"],
-         f"without it, the state holds every step's functions: {kept_short['functions']} after "
-         f"{short} steps, {kept_long['functions']} after {long}"),
+         _("without it, the state holds every step's functions: {short_functions} after "
+           "{short} steps, {long_functions} after {long}").format(
+             short_functions=kept_short["functions"], short=short,
+             long_functions=kept_long["functions"], long=long)),
         (kept_long["time"] / cut_long["time"] > 1.5,
-         f"over {long} steps, training without the cut takes "
-         f"{kept_long['time'] / cut_long['time']:.1f} times as long (each backward walks the "
-         "whole history)"),
+         _("over {long} steps, training without the cut takes {times} times as long (each "
+           "backward walks the whole history)").format(
+             long=long, times=f"{kept_long['time'] / cut_long['time']:.1f}")),
     ]
     return [bench.target(held, claim) for held, claim in claims]
 
@@ -214,4 +223,4 @@ def picture(plt) -> str:
     plot.draw_lines(plt, curves(RNN_PLOT_STEPS), OUTPUT, "Step 59: memory while training an "
                     f"RNN, bptt_length={RNN_BPTT} (grey lines: each backward)",
                     plot.after_each("time step"), windows=RNN_BPTT)
-    return f"memory over an RNN's training: {rel(OUTPUT)}"
+    return _("memory over an RNN's training: {path}").format(path=rel(OUTPUT))

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from kata.i18n import _
 from kata.layout import WORK, rel
 from kata.leaks import live_objects
 from kata.measure import bench, memory, plot
@@ -145,23 +146,25 @@ RATIO_GROUP = "step61: checkpointed / plain, interleaved"
 
 def report(results: dict) -> str:
     runs = bench.entries(results, GROUP)
-    rows = [[e["label"], e["depth"], e["every"] or "-", f"{e['time'] * 1e3:.0f}",
+    rows = [[bench.label(e["impl"]), e["depth"], e["every"] or "-", f"{e['time'] * 1e3:.0f}",
              bench.megabytes(e["peak"]), bench.megabytes(e["gradients"]),
              bench.megabytes(e["graph_peak"]), e["functions"]] for e in runs]
     first = runs[0]
     ratios = {e["impl"]: e for e in bench.entries(results, RATIO_GROUP)}
     lines = [
-        f"One SGD step of an MLP of N blocks tanh(h W + b), width {first['width']}, batch "
-        f"{first['batch']};",
-        "a checkpoint every ceil(sqrt(N)) blocks (every), or none (-)",
-        bench.table(["implementation", "N", "every", "ms", "peak MB", "grads MB",
-                     "graph MB", "Functions kept"], rows),
-        f"  ms: the fastest of {first['rounds']} rounds (GC on). peak: tracemalloc's high-water "
-        "mark over",
-        "  the step (the parameters were there before it); grads: the gradients it makes; "
-        "graph: peak",
-        "  less grads, what the graph adds. Functions kept: alive between forward and backward",
-        "  (GC off, untimed; 1 MB = 10^6 bytes).",
+        _("One SGD step of an MLP of N blocks tanh(h W + b), width {width}, batch {batch};\n"
+          "a checkpoint every ceil(sqrt(N)) blocks (every), or none (-)").format(
+            width=first["width"], batch=first["batch"]),
+        bench.table([_("implementation"), "N", "every", "ms", _("peak MB"), _("grads MB"),
+                     _("graph MB"), _("Functions kept")], rows),
+        *bench.notes(_(
+            "ms: the fastest of {rounds} rounds (GC on). peak: tracemalloc's high-water mark "
+            "over\n"
+            "the step (the parameters were there before it); grads: the gradients it makes; "
+            "graph: peak\n"
+            "less grads, what the graph adds. Functions kept: alive between forward and "
+            "backward\n"
+            "(GC off, untimed; 1 MB = 10^6 bytes).").format(rounds=first["rounds"])),
     ]
     for impl in bench.measured_impls(runs):
         ratio = ratios[impl]
@@ -181,15 +184,20 @@ def targets(runs: list[dict], spread: memory.Spread, depth: int) -> list[str]:
     cut_growth = cut["graph_peak"] / by[(True, shallow)]["graph_peak"]
     return [
         bench.target(peak_ratio <= PEAK_TARGET,
-                     f"at N = {depth}, the checkpointed graph's peak is {peak_ratio:.2f}x the "
-                     f"plain graph's (aim: at most {PEAK_TARGET}x): "
-                     f"{bench.megabytes(cut['graph_peak'])} MB against "
-                     f"{bench.megabytes(plain['graph_peak'])} MB"),
+                     _("at N = {depth}, the checkpointed graph's peak is {ratio}x the plain "
+                       "graph's (aim: at most {aim}x): {cut_mb} MB against {plain_mb} MB")
+                     .format(depth=depth, ratio=f"{peak_ratio:.2f}", aim=PEAK_TARGET,
+                             cut_mb=bench.megabytes(cut["graph_peak"]),
+                             plain_mb=bench.megabytes(plain["graph_peak"]))),
         bench.target(cut_growth < plain_growth / 2,
-                     f"from N = {shallow} to {depth}, the plain graph's peak grows "
-                     f"{plain_growth:.1f} times, the checkpointed one's {cut_growth:.1f} times"),
-        bench.ratio_target(spread, TIME_TARGET, f"at N = {depth}, a checkpointed step takes at "
-                           f"most {TIME_TARGET}x a plain one (one more forward pass)"),
+                     _("from N = {shallow} to {depth}, the plain graph's peak grows {plain} "
+                       "times, the checkpointed one's {cut} times").format(
+                         shallow=shallow, depth=depth, plain=f"{plain_growth:.1f}",
+                         cut=f"{cut_growth:.1f}")),
+        bench.ratio_target(spread, TIME_TARGET,
+                           _("at N = {depth}, a checkpointed step takes at most {aim}x a plain "
+                             "one (one more forward pass)").format(depth=depth,
+                                                                   aim=TIME_TARGET)),
     ]
 
 
@@ -222,4 +230,5 @@ def picture(plt) -> str:
                     f"{DEEP_BATCH}, against the number of blocks",
                     ("blocks N", "peak beyond parameters and gradients, MB (tracemalloc)"),
                     x=DEEP_DEPTHS, marker="o")
-    return f"peak memory against depth, with and without checkpoints: {rel(OUTPUT)}"
+    return _("peak memory against depth, with and without checkpoints: {path}").format(
+        path=rel(OUTPUT))
