@@ -86,11 +86,15 @@ translation: $(VENV)/.ready  ## maintainers: translations behind their English (
 new-step: $(VENV)/.ready  ## maintainers: start step STEP from the one before (TITLE="...")
 	@$(KATA) new-step "$(STEP)" --title "$(TITLE)"
 
-# The virtual environment, rebuilt when pyproject.toml changes.
+# The virtual environment, rebuilt when pyproject.toml changes. Its two lines come before the
+# message catalogs can be read (Babel is installed here): Korean where the learner asks for it.
+KOREAN := $(filter ko%,$(or $(KATA_LANG),$(shell cat .kata/lang 2>/dev/null),$(LC_ALL),$(LC_MESSAGES),$(LANG)))
 $(VENV)/.ready: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null || \
-		{ echo "kata: Python 3.10 or newer is needed ($(PYTHON) is older); try PYTHON=python3.12"; exit 2; }
-	@echo "Setting up $(VENV) (first run only)..."
+		{ echo "kata: $(if $(KOREAN),Python 3.10 이상이 필요합니다($(PYTHON)은 더 오래된 버전입니다). \
+		PYTHON=python3.12처럼 지정해 보세요,Python 3.10 or newer is needed ($(PYTHON) is older); \
+		try PYTHON=python3.12)"; exit 2; }
+	@echo "$(if $(KOREAN),$(VENV)를 준비합니다(처음 한 번만)...,Setting up $(VENV) (first run only)...)"
 	@$(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	@$(VENV)/bin/python -m pip install --quiet --group kata
