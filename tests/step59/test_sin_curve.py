@@ -41,3 +41,16 @@ def test_the_noise_follows_np_random_seed(dezero, global_seed):
     again = dezero.datasets.SinCurve().data
     checks.close(again, first, "SinCurve().data twice after np.random.seed(3): the noise is "
                  "drawn from np.random, as in the book", rtol=0, atol=0)
+
+
+def test_a_seeded_curve_is_the_books(dezero, global_seed):
+    """After np.random.seed(0) the book's SinCurve is sin(x) + uniform(-0.05, 0.05) drawn in
+    one call over the 1000 points: the seeded runs of the book's script depend on it."""
+    x = np.linspace(0, 2 * np.pi, 1000)
+    global_seed(0)
+    expected = np.sin(x) + np.random.uniform(-0.05, 0.05, size=x.shape)
+    global_seed(0)
+    data = dezero.datasets.SinCurve(train=True).data
+    checks.close(data[:, 0], expected[:-1], "SinCurve(train=True).data after np.random.seed(0): "
+                 "np.sin(x) + np.random.uniform(-0.05, 0.05, size=x.shape), one draw for the "
+                 "whole curve", rtol=0, atol=1e-12)
