@@ -313,10 +313,11 @@ def _in_language(path: str) -> str:
 
 
 def _counted(objects: list) -> str:
-    """`4 Variable, 2 Square, 1 Exp`: the survivors by class, the most numerous first."""
+    """`4 Variable, 2 Square, 1 Exp`: the survivors by class, the most numerous first (each
+    count one message, so that a language can put the number after the class)."""
     counts = Counter(type(obj).__name__ for obj in objects)
-    return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items(),
-                                                         key=lambda item: (-item[1], item[0])))
+    return ", ".join(_("{n} {kind}").format(n=n, kind=kind)
+                     for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def _is_variable(obj) -> bool:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from kata import i18n
 from kata.i18n import _
 from kata.layout import UsageError
+from kata.screen import say
+
+NAMES = {"en": "English", "ko": "한국어"}  # each language by its own name
 
 
 def add_arguments(parser) -> None:
@@ -22,6 +25,7 @@ def run(args) -> int:
         raise UsageError(_("L must be one of {codes}, not {code!r}").format(
             codes=", ".join(i18n.languages()), code=args.code))
     i18n.save(args.code)
-    print(_("from now on the runner speaks {code}; KATA_LANG=.. still wins for one command")
-          .format(code=i18n.language()))
+    code = i18n.language()
+    say(_("from now on the runner speaks {name} ({code}); KATA_LANG=.. still wins for one "
+          "command").format(name=NAMES.get(code, code), code=code))
     return 0

@@ -138,14 +138,14 @@ def test_the_reset_question_is_korean_and_takes_a_korean_yes(korean, kata_copy, 
     out = capsys.readouterr().out
     flat_out = " ".join(out.split())  # a long path wraps the line
     assert "파일 1개를" in flat_out and "백업했습니다" in flat_out
-    assert "되돌리려면: make reset STEP=1 RESTORE=" in flat_out
+    assert "여러분의 파일을 다시 가져오려면: make reset STEP=1 RESTORE=" in flat_out
 
 
 def test_a_korean_no_changes_nothing(korean, kata_copy, answer, capsys):
     kata_copy.edit(1)
     answer("아니요")
     assert main(["reset", "1"]) == 1
-    assert capsys.readouterr().out.strip() == "reset을 취소했습니다: 아무것도 바뀌지 않았습니다"
+    assert capsys.readouterr().out.strip() == "되돌리기를 취소했습니다. 아무것도 바뀌지 않았습니다."
     assert kata_copy.backups() == []
 
 
@@ -153,15 +153,15 @@ def test_reset_with_no_terminal_refuses_in_korean(korean, kata_copy, no_terminal
     kata_copy.edit(1)
     assert main(["reset", "1"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kata: reset은 먼저 물어봅니다") and "YES=1" in err
+    assert err.startswith("kata: 되돌리기(make reset)는 먼저 물어봅니다") and "YES=1" in err
     fits(err)
 
 
 # -- bad input -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("step, says", [
-    ("99", "kata: 99단계는 없습니다: 단계는 "),
-    ("abc", "kata: STEP은 STEP=17처럼 단계 번호여야 합니다: 'abc'"),
+    ("99", "kata: 99단계는 없습니다. 단계는 "),
+    ("abc", "kata: STEP에는 STEP=17처럼 단계 번호를 써야 합니다. 'abc' 값은"),
     ("", "kata: 어느 단계인지 알려 주세요. 예: STEP="),
 ])
 def test_a_bad_step_gets_one_korean_line(korean, capsys, step, says):

@@ -64,7 +64,9 @@ def test_the_step_17_skeleton_in_korean_fits_forty_rows_with_the_leak_report_las
     assert len(rows) + 2 <= 40, in_korean  # with make's last line and the prompt
     assert all(screen.display_width(row) <= 100 for row in rows), in_korean
     leak = korean("memory leak: `{what}` left {n} object alive after `del`: {kinds}.").format(
-        what="y = square(exp(square(x)))", n=7, kinds="4 Variable, 2 Square, 1 Exp")
+        what="y = square(exp(square(x)))", n=7, kinds=", ".join(
+            korean("{n} {kind}").format(n=n, kind=kind)
+            for n, kind in [(4, "Variable"), (2, "Square"), (1, "Exp")]))
     assert leak.startswith(first_failure(in_korean)), in_korean  # the one shown in full ...
     last = max(at for at, row in enumerate(rows) if row.startswith("FAILED "))
     assert leak in joined(rows[last:]) and len(rows) - last <= 22, in_korean  # ... at the end
