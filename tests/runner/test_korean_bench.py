@@ -14,36 +14,23 @@ import sys
 
 import pytest
 
-from kata import i18n, layout, screen
+from kata import layout, screen
 from kata.measure import bench, plot
 from kata.measure.lessons import step17, step18, step33, step59, step61
+from tests.runner.korean import HANGUL, fits, speak
 from tests.runner.test_bench import STEP17_RESULTS, result, rnn, step61_results
 
-HANGUL = re.compile("[\uac00-\ud7a3]")
 VERDICTS = {"met": "달성", "MISSED": "미달", "unsure": "불확실"}
 
 
 @pytest.fixture
 def korean(monkeypatch, tmp_path):
-    """KATA_LANG=ko, with the Korean catalog holding the measuring commands' messages."""
-    monkeypatch.setattr(i18n, "CHOICE", tmp_path / "lang")  # no saved choice
-    monkeypatch.setenv("KATA_LANG", "ko")
-    monkeypatch.setenv("COLUMNS", "100")
-    assert i18n._("Targets for {whose} (this run):") == "{whose}의 목표 (이번 실행):", (
-        f"{layout.rel(i18n.catalog('ko'))} lacks the Korean of make bench's messages")
+    speak(monkeypatch, tmp_path, "ko", 'Targets for {whose} (this run):')
 
 
 @pytest.fixture
 def english(monkeypatch, tmp_path):
-    """No language setting anywhere: the runner speaks English."""
-    for name in ("KATA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(i18n, "CHOICE", tmp_path / "lang")
-
-
-def fits(text: str, width: int = screen.WIDTH) -> None:
-    wide = [line for line in text.splitlines() if screen.display_width(line) > width]
-    assert not wide, "\n".join(wide)
+    speak(monkeypatch, tmp_path, None)
 
 
 def step59_results() -> dict:

@@ -6,40 +6,25 @@ Every line fits 100 display columns (Hangul takes two: kata.screen.display_width
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from kata import i18n, layout, screen
+from kata import layout, screen
 from kata.cli import main
 from kata.commands import hints, progress
 from kata.commands.progress import DONE, NOT_STARTED, STARTED, StepProgress
+from tests.runner.korean import HANGUL, fits, speak
 
-HANGUL = re.compile("[\uac00-\ud7a3]")
 MAKE_AROUND = len("Makefile:17: *** ") + len(".  Stop.")  # make's words around a STEP error
 
 
 @pytest.fixture
 def korean(monkeypatch, tmp_path):
-    """KATA_LANG=ko, with the Korean catalog holding the commands' messages."""
-    monkeypatch.setattr(i18n, "CHOICE", tmp_path / "lang")  # no saved choice
-    monkeypatch.setenv("KATA_LANG", "ko")
-    monkeypatch.setenv("COLUMNS", "100")
-    assert i18n._("Still stuck? make hint STEP={step} LEVEL={level}").startswith("아직"), (
-        f"{layout.rel(i18n.catalog('ko'))} lacks the commands' Korean messages")
+    speak(monkeypatch, tmp_path, "ko", 'Still stuck? make hint STEP={step} LEVEL={level}')
 
 
 @pytest.fixture
 def english(monkeypatch, tmp_path):
-    """No language setting anywhere: the runner speaks English."""
-    for name in ("KATA_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr(i18n, "CHOICE", tmp_path / "lang")
-
-
-def fits(text: str, width: int = screen.WIDTH) -> None:
-    wide = [line for line in text.splitlines() if screen.display_width(line) > width]
-    assert not wide, "\n".join(wide)
+    speak(monkeypatch, tmp_path, None)
 
 
 def korean_hint(step: int, level: int) -> str:

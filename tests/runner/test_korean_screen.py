@@ -5,18 +5,16 @@ screen it always was."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from kata import i18n, screen
 from kata.maintainer import translations
 from tests.runner import mutants
+from tests.runner.korean import HANGUL
 from tests.runner.mutants import first_failure, run_tests
 
 SCREEN = {"COLUMNS": "100", "LINES": "40"}  # the terminal the learner review used
 LANGUAGE = ("KATA_LANG", "LC_ALL", "LC_MESSAGES", "LANG")  # what chooses the language
-HANGUL = re.compile("[\uac00-\ud7a3]")
 LIBRARY = ("kata/pytest_plugin.py", "kata/leaks.py", "kata/screen.py", "kata/checks.py",
            "kata/missing.py")  # the test-time library: what a test run prints
 
