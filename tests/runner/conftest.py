@@ -11,6 +11,7 @@ import pytest
 from kata import layout
 from kata.commands import backup
 from kata.maintainer import generate
+from tests.runner.korean import english, korean  # noqa: F401 (fixtures for every runner test)
 from tests.runner.mutants import RUNNER_TEST_LIMIT_S
 
 COPIED_STEPS = (1, 2)  # written and stable; the tests of later steps may still be in the works

@@ -17,20 +17,10 @@ import pytest
 from kata import layout, screen
 from kata.measure import bench, plot
 from kata.measure.lessons import step17, step18, step33, step59, step61
-from tests.runner.korean import HANGUL, fits, speak
+from tests.runner.korean import HANGUL, fits
 from tests.runner.test_bench import STEP17_RESULTS, result, rnn, step61_results
 
 VERDICTS = {"met": "달성", "MISSED": "미달", "unsure": "불확실"}
-
-
-@pytest.fixture
-def korean(monkeypatch, tmp_path):
-    speak(monkeypatch, tmp_path, "ko", 'Targets for {whose} (this run):')
-
-
-@pytest.fixture
-def english(monkeypatch, tmp_path):
-    speak(monkeypatch, tmp_path, None)
 
 
 def step59_results() -> dict:

@@ -12,19 +12,9 @@ from kata import layout, screen
 from kata.cli import main
 from kata.commands import hints, progress
 from kata.commands.progress import DONE, NOT_STARTED, STARTED, StepProgress
-from tests.runner.korean import HANGUL, fits, speak
+from tests.runner.korean import HANGUL, fits
 
 MAKE_AROUND = len("Makefile:17: *** ") + len(".  Stop.")  # make's words around a STEP error
-
-
-@pytest.fixture
-def korean(monkeypatch, tmp_path):
-    speak(monkeypatch, tmp_path, "ko", 'Still stuck? make hint STEP={step} LEVEL={level}')
-
-
-@pytest.fixture
-def english(monkeypatch, tmp_path):
-    speak(monkeypatch, tmp_path, None)
 
 
 def korean_hint(step: int, level: int) -> str:
