@@ -9,7 +9,13 @@ import kata.layout
 import kata.maintainer.generate
 import kata.maintainer.verify
 from kata.layout import SOLUTIONS
-from kata.maintainer.verify import StepResult, check_generated, check_one_source, check_skeleton
+from kata.maintainer.verify import (
+    StepResult,
+    check_docs,
+    check_generated,
+    check_one_source,
+    check_skeleton,
+)
 
 
 @pytest.fixture
@@ -45,6 +51,26 @@ def test_a_fix_not_carried_into_the_next_step_is_caught(solutions):
     result = StepResult(2)
     check_one_source(2, result)
     assert not result.one_source
+
+
+def test_a_translation_behind_its_english_guide_fails_the_step(solutions):
+    """An English guide edited without its Korean twin: the step's docs fail, and the
+    problem names the translation and shows the English lines that changed."""
+    result = StepResult(2)
+    check_docs(2, result)
+    assert result.docs and result.problems == [], result.problems
+    guide = solutions / "step02" / "README.md"
+    subprocess.run(["git", "init", "-q"], cwd=solutions.parent, check=True)
+    subprocess.run(["git", "hash-object", "-w", str(guide)], cwd=solutions.parent, check=True,
+                   capture_output=True)  # the English the Korean was made from, in git
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                     encoding="utf-8")
+    result = StepResult(2)
+    check_docs(2, result)
+    assert not result.docs
+    assert "solutions/step02/README.ko.md" in result.problems[0]
+    assert "changed since it was translated" in result.problems[0]
+    assert "    +One more sentence." in result.problems
 
 
 def test_a_stale_skeleton_is_caught(solutions, tmp_path, monkeypatch):
