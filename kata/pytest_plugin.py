@@ -481,6 +481,9 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
     elif not isinstance(error, (AssertionError, pytest.fail.Exception)):
         message = f"{type(error).__name__}: {message}" if message else type(error).__name__
     lines = [message]
+    cause = _weak_reference_cause(error, state.step)
+    if cause:
+        lines.append("  " + cause)
     learner, test = _locations(excinfo, state.folder, state)
     if learner:
         where = _("stuck in your code: {where}") if _timed_out(error) else \
@@ -489,6 +492,20 @@ def brief(excinfo: pytest.ExceptionInfo, state: Kata) -> str:
     if test:
         lines.append("  " + _("test: {where}").format(where=test))
     return "\n".join(lines)
+
+
+def _weak_reference_cause(error: BaseException, step: int) -> str:
+    """What a raw AttributeError means when a weak reference is in play (step 17 on): the
+    reference used as if it were its object, or an object that is gone."""
+    if not isinstance(error, AttributeError) or step is None or step < 17:
+        return ""
+    if str(error).startswith("'weakref.ReferenceType' object"):
+        return _("a weak reference is not its object: call it, ref(), to get the object "
+                 "(None once the object is gone)")
+    if str(error).startswith("'NoneType' object has no attribute 'grad'"):
+        return _("None here may be a weak reference whose object is gone (ref() gave None): "
+                 "an output nobody kept has no grad; count it as zeros")
+    return ""
 
 
 def _locations(excinfo: pytest.ExceptionInfo, folder: Path,

@@ -156,3 +156,18 @@ def test_step_57_max_backward_is_pointed_at_not_broadcast_to(tmp_path):
     assert "in Max.backward(): return broadcast_to(gy, x.shape) * winners" in where, shown
     assert "failed inside " in where and "in BroadcastTo.forward(): return xp.broadcast_to(x, " \
         "self.shape)" in where, shown  # where it broke is still said, second
+
+
+# -- step 17: a raw AttributeError about a weak reference says what it means --------------------
+
+@pytest.mark.parametrize("edit, cause", [
+    (("            output = ref()\n", "            output = ref\n"),
+     "a weak reference is not its object: call it, ref()"),
+    (("            if output is not None and output.grad is not None:\n",
+      "            if output.grad is not None:\n"),
+     "None here may be a weak reference whose object is gone"),
+], ids=["ref-not-called", "dead-output-not-checked"])
+def test_step_17_weak_reference_mistakes_say_what_the_error_means(tmp_path, edit, cause):
+    out = run_tests(mutant(tmp_path, 17, "dezero.py", edit), 17, "tests/step17")
+    shown = shown_in_full(out)
+    assert "AttributeError" in shown and cause in " ".join(shown.split()), out
