@@ -19,10 +19,12 @@ LIBRARY = ("kata/pytest_plugin.py", "kata/leaks.py", "kata/screen.py", "kata/che
            "kata/missing.py")  # the test-time library: what a test run prints
 
 
-def korean(message: str) -> str:
+def korean(message: str, plural: str = "", n: int = 1) -> str:
     """The Korean of a runner message, read from the catalog (so a reworded translation
-    needs no change here); it must be a translation, not the English fallback."""
-    said = i18n.translation("ko").gettext(message)
+    needs no change here); it must be a translation, not the English fallback. A message
+    with a plural is looked up as ngettext does (gettext finds it on Python 3.11+ only)."""
+    catalog = i18n.translation("ko")
+    said = catalog.ngettext(message, plural, n) if plural else catalog.gettext(message)
     assert HANGUL.search(said), f"the Korean catalog has no translation of {message!r}"
     return said
 
@@ -61,7 +63,8 @@ def test_the_step_17_skeleton_in_korean_fits_forty_rows_with_the_leak_report_las
     rows = in_korean.rstrip("\n").splitlines()
     assert len(rows) + 2 <= 40, in_korean  # with make's last line and the prompt
     assert all(screen.display_width(row) <= 100 for row in rows), in_korean
-    leak = korean("memory leak: `{what}` left {n} object alive after `del`: {kinds}.").format(
+    leak = korean("memory leak: `{what}` left {n} object alive after `del`: {kinds}.",
+                  "memory leak: `{what}` left {n} objects alive after `del`: {kinds}.", 7).format(
         what="y = square(exp(square(x)))", n=7, kinds=", ".join(
             korean("{n} {kind}").format(n=n, kind=kind)
             for n, kind in [(4, "Variable"), (2, "Square"), (1, "Exp")]))
