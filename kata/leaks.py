@@ -490,6 +490,11 @@ def _home(referrer, held, inside: set[int], modules: dict) -> str:
             name=_key_of(referrer, held), module=_module_name(modules[id(referrer)]))
     if not isinstance(referrer, CONTAINERS):  # an object's attribute refers to `held` itself
         return _attribute_home(referrer, held)
+    if isinstance(referrer, dict):  # the object's __dict__, where Python keeps one (3.10)
+        owner = next((obj for obj in gc.get_referrers(referrer)
+                      if getattr(obj, "__dict__", None) is referrer), None)
+        if owner is not None and not isinstance(owner, (type, types.ModuleType)):
+            return "" if id(owner) in inside else _attribute_home(owner, held)
     kind = type(referrer).__name__
     for owner in gc.get_referrers(referrer):
         if id(owner) in inside or owner is held:
