@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kata import layout, screen
-from kata.commands.testrun import pytest_command, run_tests
-from kata.commands.workspace import learner_changes, learner_impl, run_reported, step_folder
+from kata.commands.testrun import pytest_command, run_reported, run_tests
+from kata.commands.workspace import learner_changes, learner_impl, step_folder
 from kata.i18n import _, localized
 from kata.layout import describe_steps, rel, step_name
 from kata.maintainer import generate

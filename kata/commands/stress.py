@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kata import layout, screen
-from kata.commands.testrun import pytest_command
-from kata.commands.workspace import run_reported
+from kata.commands.testrun import pytest_command, run_reported
 from kata.i18n import _
 from kata.layout import describe_steps, rel, step_name
 from kata.screen import say

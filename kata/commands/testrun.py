@@ -71,25 +71,35 @@ class QuietRun:
         return self.outcomes is None or self.exit_code not in (0, 1)
 
 
+def run_reported(command: list[str], timeout: float | None = None) -> QuietRun:
+    """Run a pytest command (pytest_command's, without `report`) in a fresh process with
+    --kata-report; keep its output, unshown, and read each test's outcome."""
+    with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
+        report = Path(scratch) / "report.json"
+        started = time.perf_counter()
+        try:
+            completed = subprocess.run([*command, f"--kata-report={report}"], cwd=ROOT,
+                                       capture_output=True, text=True, timeout=timeout,
+                                       check=False)
+        except subprocess.TimeoutExpired:
+            return QuietRun(-1, None, f"timed out after {timeout} s",
+                            time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        try:
+            outcomes = json.loads(report.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            outcomes = None  # pytest stopped before it wrote the report
+    return QuietRun(completed.returncode, outcomes, completed.stdout + completed.stderr, seconds)
+
+
 def run_quietly(step: int, impl: str = "steps", only_this_step: bool = False,
                 timeout: float | None = None, test_limit: float | None = None) -> QuietRun:
-    """Run a step's tests in a fresh process; keep the output and each test's outcome.
+    """Run every test of a step (see pytest_command) as run_reported does.
 
     `timeout`: for the whole run; `test_limit`: for each test (see pytest_command).
     """
-    with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
-        report = Path(scratch) / "report.json"
-        command = pytest_command(step, impl, only_this_step=only_this_step, report=report,
-                                 every_test=True, test_limit=test_limit)
-        started = time.perf_counter()
-        try:
-            completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                                       timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            return QuietRun(-1, None, f"timed out after {timeout} s", timeout or 0.0)
-        seconds = time.perf_counter() - started
-        outcomes = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
-    return QuietRun(completed.returncode, outcomes, completed.stdout + completed.stderr, seconds)
+    return run_reported(pytest_command(step, impl, only_this_step=only_this_step,
+                                       every_test=True, test_limit=test_limit), timeout)
 
 
 def add_arguments(parser) -> None:

@@ -5,10 +5,6 @@ Shared by progress (is a step started?), reset (what to back up and put back) an
 
 from __future__ import annotations
 
-import json
-import subprocess
-import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,32 +51,3 @@ def learner_changes(step: int) -> Changes:
         elif path.read_text(encoding="utf-8", errors="replace") != text:
             changes.changed.append(name)
     return changes
-
-
-@dataclass(frozen=True)
-class Reported:
-    """A pytest run in a fresh process, its output discarded: each test's outcome, if any."""
-
-    exit_code: int  # pytest's (0 all passed, 1 some failed, 2 and more it stopped); -1 timeout
-    outcomes: dict[str, dict] | None  # each test's --kata-report entry; None: no report
-    seconds: float
-
-
-def run_reported(command: list[str], timeout: float | None = None) -> Reported:
-    """Run a pytest command (kata.commands.testrun.pytest_command's, without its report option) with
-    --kata-report, quietly; read each test's outcome."""
-    with tempfile.TemporaryDirectory(prefix="kata-run-") as scratch:
-        report = Path(scratch) / "report.json"
-        started = time.perf_counter()
-        try:
-            completed = subprocess.run([*command, f"--kata-report={report}"], cwd=layout.ROOT,
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                       timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            return Reported(-1, None, time.perf_counter() - started)
-        seconds = time.perf_counter() - started
-        try:
-            outcomes = json.loads(report.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            outcomes = None
-    return Reported(completed.returncode, outcomes, seconds)

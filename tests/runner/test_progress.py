@@ -9,7 +9,7 @@ import pytest
 
 from kata import layout
 from kata.cli import main
-from kata.commands import progress, workspace
+from kata.commands import progress, testrun
 from kata.commands.progress import DONE, NOT_STARTED, STARTED, StepProgress
 
 
@@ -236,7 +236,7 @@ def test_a_step_whose_own_tests_fail_is_started_without_running_the_others(monke
         commands.append(command)
         own = {f"tests/step59/test_x.py::test_{n}": {"outcome": "failed", "introduced": 59}
                for n in range(4)}
-        return workspace.Reported(1, own, 0.1)
+        return testrun.QuietRun(1, own, "", 0.1)
 
     monkeypatch.setattr(progress, "run_reported", run_reported)
     result = progress.run_step_quietly(59)

@@ -6,7 +6,7 @@ import pytest
 
 from kata import layout
 from kata.cli import main
-from kata.commands import stress, workspace
+from kata.commands import stress, testrun
 from kata.commands.stress import Run, judge
 
 PASSED = {"t::a": "passed", "t::b": "passed"}
@@ -91,7 +91,7 @@ def test_a_run_holds_the_steps_own_tests_and_the_earlier_leak_tests(monkeypatch)
     commands = []
     monkeypatch.setattr(stress, "run_reported",
                         lambda command, timeout=None: commands.append(command) or
-                        workspace.Reported(0, {}, 0.1))
+                        testrun.QuietRun(0, {}, "", 0.1))
     stress.run_once(59, "steps")
     [command] = commands
     targets = [arg for arg in command if arg.startswith(("tests", str(layout.TESTS)))]
