@@ -104,43 +104,55 @@ def stamp(english: Path, code: str) -> bool:
 
 # -- the runner's message catalogs ----------------------------------------------------------------
 
-def marked_messages() -> dict[str, str]:
-    """Every message marked for translation in kata/ -> where it is (file:line)."""
+KEYWORDS = {"_": None, "ngettext": (1, 2)}  # how kata.i18n marks a message
+
+
+def _extracted():
+    """(message, where) for every message marked in kata/; a plural's message is a tuple."""
     from babel.messages.extract import extract_from_dir
 
-    found: dict[str, str] = {}
-    method_map = [("**.py", "python")]
-    keywords = {"_": None, "ngettext": (1, 2)}
-    package = layout.ROOT / "kata"
     for name, line, message, _comments, _context in extract_from_dir(
-            package, method_map, keywords=keywords):
-        for text in (message if isinstance(message, tuple) else (message,)):
-            found.setdefault(text, f"kata/{name}:{line}")
+            layout.ROOT / "kata", [("**.py", "python")], keywords=KEYWORDS):
+        yield message, (f"kata/{name}", line)
+
+
+def _forms(value) -> tuple:
+    """A message's id or string as a tuple: (singular, plural), or the one text."""
+    return value if isinstance(value, tuple) else (value,)
+
+
+def marked_messages() -> dict[str, str]:
+    """Every text marked for translation in kata/ (a plural's two) -> where (file:line)."""
+    found: dict[str, str] = {}
+    for message, (name, line) in _extracted():
+        for text in _forms(message):
+            found.setdefault(text, f"{name}:{line}")
     return found
+
+
+def _read(code: str):
+    from babel.messages.pofile import read_po
+
+    with open(i18n.catalog(code), "rb") as source:
+        return read_po(source, locale=code)
 
 
 def update_catalog(code: str) -> list[str]:
     """Bring a language's catalog up to the runner's messages: new ones added untranslated,
     gone ones dropped (Babel's update, as `pybabel update` does). Returns the new messages."""
     from babel.messages.catalog import Catalog
-    from babel.messages.pofile import read_po, write_po
+    from babel.messages.pofile import write_po
 
-    path = i18n.catalog(code)
-    with open(path, "rb") as source:
-        catalog = read_po(source, locale=code)
+    catalog = _read(code)
     template = Catalog(locale=None)
-    keywords = {"_": None, "ngettext": (1, 2)}
-    from babel.messages.extract import extract_from_dir
-
-    for name, line, message, comments, _context in extract_from_dir(
-            layout.ROOT / "kata", [("**.py", "python")], keywords=keywords):
-        template.add(message, None, [(f"kata/{name}", line)], auto_comments=comments)
+    for message, where in _extracted():
+        template.add(message, None, [where])
     before = {m.id for m in catalog if m.id}
     created = catalog.creation_date  # kept: a date that changes on every update is churn
     catalog.update(template, no_fuzzy_matching=True)
     catalog.creation_date = created
     catalog.obsolete.clear()
-    with open(path, "wb") as out:
+    with open(i18n.catalog(code), "wb") as out:
         write_po(out, catalog, width=100, no_location=True, include_previous=False)
     return [str(m.id) for m in catalog if m.id and m.id not in before]
 
@@ -151,37 +163,28 @@ def _fields(text: str) -> set[str]:
 
 def check_catalog(code: str) -> list[str]:
     """A catalog misses no marked message, keeps no stale one, and keeps every {field}."""
-    from babel.messages.pofile import read_po
-
-    path = i18n.catalog(code)
-    with open(path, "rb") as source:
-        catalog = read_po(source, locale=code)
+    path = rel(i18n.catalog(code))
     marked = marked_messages()
-    entries = {message.id if isinstance(message.id, str) else message.id[0]: message
-               for message in catalog if message.id}
-    problems = []
-    for text, where in sorted(marked.items(), key=lambda item: item[1]):
-        entry = entries.get(text)
-        if entry is None and not any(isinstance(m.id, tuple) and text in m.id
-                                     for m in entries.values()):
-            problems.append(f"{rel(path)}: no {code} for {text!r} ({where})")
-        elif entry is not None and (entry.fuzzy or not _translated(entry.string)):
-            problems.append(f"{rel(path)}: the {code} for {text!r} is empty or fuzzy ({where})")
-        elif entry is not None:
-            for translated in (entry.string if isinstance(entry.string, tuple)
-                               else (entry.string,)):
-                if _fields(translated) != _fields(text):
-                    problems.append(f"{rel(path)}: {text!r} and its {code} name different "
-                                    f"{{fields}}: {sorted(_fields(text))} vs "
-                                    f"{sorted(_fields(translated))}")
-    plural_ids = {m.id[1] for m in entries.values() if isinstance(m.id, tuple)}
-    for text in sorted(set(entries) - set(marked) - plural_ids):
-        problems.append(f"{rel(path)}: {text!r} is no longer in the runner (remove it)")
+    problems, known = [], set()
+    for message in _read(code):
+        if not message.id:
+            continue  # the header
+        english = _forms(message.id)
+        known.update(english)
+        where = marked.get(english[0])
+        if where is None:
+            problems.append(f"{path}: {english[0]!r} is no longer in the runner (remove it)")
+        elif message.fuzzy or not all(_forms(message.string)):
+            problems.append(f"{path}: the {code} for {english[0]!r} is empty or fuzzy ({where})")
+        else:
+            problems += [f"{path}: {english[0]!r} and its {code} name different {{fields}}: "
+                         f"{sorted(_fields(english[0]))} vs {sorted(_fields(translated))}"
+                         for translated in _forms(message.string)
+                         if _fields(translated) != _fields(english[0])]
+    problems += [f"{path}: no {code} for {text!r} ({where})"
+                 for text, where in sorted(marked.items(), key=lambda item: item[1])
+                 if text not in known]
     return problems
-
-
-def _translated(value) -> bool:
-    return all(value) if isinstance(value, tuple) else bool(value)
 
 
 def problems(steps: list[int] | None = None) -> list[str]:
