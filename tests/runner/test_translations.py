@@ -39,3 +39,22 @@ def test_missing_unkeyed_current_and_stale_translations(tmp_path):
     assert "README.md changed since it was translated" in problems[0]
     assert problems[1:] == ["    -It holds data.", "    +It holds an ndarray."]
 
+
+
+def test_the_catalog_check_names_a_missing_a_stale_and_a_mistranslated_message(
+        tmp_path, monkeypatch):
+    from kata import i18n
+
+    text = i18n.catalog("ko").read_text(encoding="utf-8")
+    assert 'msgid "test: {where}"\n' in text and 'msgid "(step {step}: see {guide})"\n' in text
+    text = text.replace('msgid "test: {where}"\n', 'msgid "test, gone: {where}"\n')
+    text = text.replace('msgid "(step {step}: see {guide})"\nmsgstr "',
+                        'msgid "(step {step}: see {guide})"\nmsgstr "{step} ')
+    text = text.replace("{guide} 참고)", "참고)", 1)
+    edited = tmp_path / "kata.po"
+    edited.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(i18n, "catalog", lambda code: edited)
+    problems = "\n".join(translations.check_catalog("ko"))
+    assert "no ko for 'test: {where}'" in problems
+    assert "'test, gone: {where}' is no longer in the runner" in problems
+    assert "'(step {step}: see {guide})' and its ko name different {fields}" in problems
