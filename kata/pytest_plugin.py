@@ -680,7 +680,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     width = terminalreporter._tw.fullwidth
     lines = _summary(state, exitstatus) if state.ran_kata_tests else []
     summary = [(row, at == 0 and line[:1] not in ("", " "))  # a headline's first row: bold
-               for line in lines for at, row in enumerate(screen.fit(line, width))]
+               for line in lines for at, row in enumerate(screen.wrap(line, width))]
     write = terminalreporter.write_line
     if state.failures:
         budget = (screen.height() - screen.progress_rows(state.ran, width) - 1

@@ -96,13 +96,8 @@ def _wrap(line: str, width: int, indent: str | None) -> list[str]:
     return rows
 
 
-def fit(line: str, width: int) -> list[str]:
-    """`line` as rows of at most `width` columns: wrapped at words, continued indented."""
-    return wrap(line, width)
-
-
 def fit_all(lines: list[str], width: int) -> list[str]:
-    return [row for line in lines for row in fit(line, width)]
+    return [row for line in lines for row in wrap(line, width)]
 
 
 def lines(text: str, width: int | None = None) -> list[str]:
@@ -164,10 +159,10 @@ def failure_list(failures: list[Failure], width: int, budget: int, header: str) 
     unlisted = entries[with_messages:]
     if unlisted:
         names = ", ".join(label for _word, label, _message in unlisted)
-        tail = fit((_("also failing: {names}") if listed else _("failing: {names}"))
+        tail = wrap((_("also failing: {names}") if listed else _("failing: {names}"))
                    .format(names=names), width)
         listed += [row.replace(KEEP, " ") for row in tail]
-    return [*fit(header, width), *listed, *full]
+    return [*wrap(header, width), *listed, *full]
 
 
 Entry = tuple[str, str, str]  # FAILED or ERROR, the tests' names, their message
@@ -206,7 +201,7 @@ def _entry_rows(entry: Entry, width: int) -> list[str]:
     if display_width(names) + 20 <= width:  # room for the message's start on the same row
         rows = [cut(f"{names} {message}", width)]
     else:
-        rows = [*fit(names, width), cut(f"{INDENT}{message}", width)]
+        rows = [*wrap(names, width), cut(f"{INDENT}{message}", width)]
     return [row.replace(KEEP, " ") for row in rows]
 
 
@@ -215,5 +210,5 @@ def _rows_of(entries: list[Entry], with_messages: int, width: int) -> int:
     rest = entries[with_messages:]
     if rest:
         names = ", ".join(label for _word, label, _message in rest)
-        shown += len(fit(_("also failing: {names}").format(names=names), width))
+        shown += len(wrap(_("also failing: {names}").format(names=names), width))
     return shown

@@ -20,7 +20,7 @@ def failure(name, message="x: expected 1.0, got 2.0", rank=ordering.OTHER, posit
 
 def test_a_long_line_wraps_at_words_with_an_indent():
     line = "  this step's tests: " + "word " * 30
-    rows = screen.fit(line.rstrip(), 40)
+    rows = screen.wrap(line.rstrip(), 40)
     assert all(len(row) <= 40 for row in rows) and len(rows) > 1
     assert rows[0].startswith("  this") and all(row.startswith("      ") for row in rows[1:])
     assert " ".join(" ".join(row.split()) for row in rows) == " ".join(line.split())
